@@ -1,0 +1,72 @@
+"""Proper nouns that lost their capital letter."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from checker.core import Document, Finding, Severity
+from checker.detectors.base import CheckContext, Detector
+from checker.resources import zipf_frequency
+
+_WORD = re.compile(r"(?<![\w@#/.-])([^\W\d_][^\W\d_'’-]{2,})(?![\w@/-])")
+# A lower-case form this common in the document's language is a word of its own
+# ("march"/"March", "bill"/"Bill", "will"/"Will"), not a name that lost its
+# capital. wordfreq folds case, so names are frequent too ("kyiv" 3.1, "moscow"
+# 4.4): only very common words (above ~30 per million) are exempt.
+COMMON_WORD_ZIPF = 4.5
+
+
+class LowercaseProperNoun(Detector):
+    """A proper noun written in lower case where the same text capitalises it.
+
+    ## What it flags
+    A word written in lower case ("kyiv") when the same document also writes it
+    with a capital inside a sentence ("Kyiv"), and the lower-case form is not
+    an ordinary word of the document's language.
+
+    ## Why it matters
+    Machine translation lower-cases names it does not recognise, or that it
+    took for common nouns; the article then spells the same place two ways.
+
+    ## Example
+    More weapons were sent to Kyiv on Monday (...) The kyiv capital region is
+    again under attack.
+
+    ## Fix
+    Capitalise it as elsewhere in the text: "Kyiv".
+    """
+
+    id = "CS-lowercase-proper-noun"
+    category = "typo"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        sentence_starts = {s.start for s in doc.sentences}
+        capitalised: dict[str, str] = {}
+        lowercase: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for match in _WORD.finditer(doc.text):
+            word = match.group(1)
+            if word.islower():
+                lowercase[word].append(match.span(1))
+            elif word[0].isupper() and word[1:].islower() and not self._starts_sentence(
+                    doc.text, match.start(1), sentence_starts):
+                capitalised.setdefault(word.lower(), word)
+        for lower, spans in lowercase.items():
+            proper = capitalised.get(lower)
+            if not proper:
+                continue
+            if zipf_frequency(lower, doc.language or "en") >= COMMON_WORD_ZIPF:
+                continue
+            for start, end in spans:
+                yield self.finding(
+                    doc, start, end,
+                    f"'{lower}' is a proper noun, written '{proper}' elsewhere in this text",
+                    suggestion=proper, confidence=0.9)
+
+    @staticmethod
+    def _starts_sentence(text: str, offset: int, sentence_starts: set[int]) -> bool:
+        if offset in sentence_starts:
+            return True
+        before = text[max(0, offset - 3):offset]
+        return offset == 0 or "\n" in before or bool(re.search(r"[.!?:«“\"]\s*$", before))

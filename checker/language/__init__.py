@@ -1,0 +1,95 @@
+"""Language: which language each document and each paragraph is in.
+
+Uses lingua (its models ship in the wheel, it is deterministic, and it reads
+short text far better than langdetect: "Koursk anti -avion" is not Swedish).
+Detection is restricted to the languages European news is written and
+translated in; a wider set makes short spans noisier and start-up slower.
+
+A paragraph too short to judge on its own takes the document's language:
+"Et bien voilà." inside a French article is French, whatever its letters
+suggest. A paragraph is reported in another language only when lingua is
+confident about it, which is what makes a half-translated article show.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from checker.core import Document, Segment
+from checker.segment import paragraphs
+
+# ISO 639-1 codes of the languages mtcheck identifies.
+NEWS_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar")
+
+MIN_LETTERS_ALONE = 30  # below this a paragraph cannot overrule its document
+OVERRULE_CONFIDENCE = 0.75  # a paragraph in another language must be this sure
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+             for code in NEWS_LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def confidences(text: str) -> dict[str, float]:
+    """Language -> probability for ``text``, over NEWS_LANGUAGES."""
+    values = _detector().compute_language_confidence_values(text)
+    return {v.language.iso_code_639_1.name.lower(): v.value for v in values}
+
+
+def best_language(text: str) -> tuple[str | None, float]:
+    if not _LETTER.search(text):
+        return None, 0.0
+    scores = confidences(text)
+    lang = max(scores, key=lambda k: (scores[k], k))
+    return lang, scores[lang]
+
+
+def identify(doc: Document) -> Document:
+    """The document with its language and per-paragraph segments filled in."""
+    spans = paragraphs(doc.text)
+    judged = []
+    for start, end in spans:
+        chunk = doc.text[start:end]
+        letters = len(_LETTER.findall(chunk))
+        scores = confidences(chunk) if letters else {}
+        judged.append((start, end, letters, scores))
+
+    doc_lang, doc_conf = _document_language(doc.text, judged)
+    segments = []
+    for start, end, letters, scores in judged:
+        if not letters:
+            segments.append(Segment(start, end, None, 0.0))
+            continue
+        lang = max(scores, key=lambda k: (scores[k], k))
+        conf = scores[lang]
+        if doc_lang and lang != doc_lang and (letters < MIN_LETTERS_ALONE or conf < OVERRULE_CONFIDENCE):
+            lang, conf = doc_lang, scores.get(doc_lang, 0.0)
+        segments.append(Segment(start, end, lang, round(conf, 3)))
+    return replace(doc, language=doc_lang, language_confidence=round(doc_conf, 3),
+                   segments=tuple(segments))
+
+
+def _document_language(text: str, judged) -> tuple[str | None, float]:
+    """Vote of the paragraphs weighted by their letters.
+
+    A vote rather than one call on the whole text: a long quote in another
+    language does not flip a document, and the confidence says how mixed it is.
+    """
+    votes: dict[str, float] = {}
+    total = 0
+    for _, _, letters, scores in judged:
+        if not letters:
+            continue
+        for lang, value in scores.items():
+            votes[lang] = votes.get(lang, 0.0) + value * letters
+        total += letters
+    if not total:
+        return None, 0.0
+    lang = max(votes, key=lambda k: (votes[k], k))
+    return lang, votes[lang] / total

@@ -1,0 +1,166 @@
+"""Load: find the articles under the given paths and decode them.
+
+Discovery is deterministic (sorted), follows directory symlinks at most once
+(loops are cut), and skips hidden folders. Decoding never raises: a file that
+cannot become text gives a :class:`LoadError` that names the problem, and the
+run goes on with the others.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from checker.core import Document, LoadError
+
+EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
+              ".html": "html", ".htm": "html"}
+MAX_BYTES = 64 * 1024 * 1024  # far above any article; guards against mistaken inputs
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to check: the path as the user should see it, and where it is."""
+
+    display: str
+    path: Path
+
+
+def discover(paths: Iterable[str], skip_dirs: Iterable[Path] = ()) -> Iterator[Source | LoadError]:
+    """Files under ``paths`` with a known extension, in a stable order.
+
+    A path named explicitly is checked whatever its extension; inside folders
+    only .txt, .md and .html files are taken.
+    """
+    skip = {_identity(p) for p in skip_dirs if p.exists()}
+    seen_files: set[tuple[int, int]] = set()
+    for given in paths:
+        path = Path(given)
+        if not os.path.lexists(path):
+            yield LoadError(given, "no such file or directory")
+        elif path.is_dir():
+            yield from _walk(given, path, skip, seen_files)
+        elif path.is_file() or path.is_symlink():
+            ident = _identity(path) if path.exists() else None
+            if ident is None or ident not in seen_files:
+                if ident:
+                    seen_files.add(ident)
+                yield Source(given, path)
+        else:
+            yield LoadError(given, "not a regular file or directory")
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
+def _walk(given: str, root: Path, skip: set, seen_files: set) -> Iterator[Source | LoadError]:
+    visited_dirs: set[tuple[int, int]] = set()
+    stack = [(given, root)]
+    while stack:
+        display, directory = stack.pop()
+        try:
+            ident = _identity(directory)
+        except OSError as exc:
+            yield LoadError(display, f"cannot open folder: {exc.strerror or exc}")
+            continue
+        if ident in visited_dirs or ident in skip:
+            continue  # a symlink loop, or the report folder itself
+        visited_dirs.add(ident)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            yield LoadError(display, f"cannot list folder: {exc.strerror or exc}")
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            shown = os.path.join(display, entry.name)
+            try:
+                if entry.is_dir():
+                    subdirs.append((shown, Path(entry.path)))
+                elif entry.is_file() and Path(entry.name).suffix.lower() in EXTENSIONS:
+                    file_ident = _identity(Path(entry.path))
+                    if file_ident not in seen_files:
+                        seen_files.add(file_ident)
+                        yield Source(shown, Path(entry.path))
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    if Path(entry.name).suffix.lower() in EXTENSIONS:
+                        yield LoadError(shown, "broken symbolic link")
+            except OSError as exc:
+                yield LoadError(shown, f"cannot read: {exc.strerror or exc}")
+        # Depth-first in name order: reversed so that the stack pops 'a' before 'b'.
+        stack.extend(reversed(subdirs))
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text, exactly: BOMs removed, nothing else normalised.
+
+    Raises ValueError with a message for an editor when the bytes are not text.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"broken UTF-16 text at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary data, not text (NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ValueError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset "
+                         f"{exc.start} (line {line}); save the file as UTF-8") from None
+    if _control_ratio(text) > 0.05:
+        raise ValueError("binary data, not text (control characters)")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / len(sample)
+
+
+def read_document(source: Source, max_bytes: int = MAX_BYTES) -> Document | LoadError:
+    """One file as a Document, or the reason it cannot be one."""
+    try:
+        size = source.path.stat().st_size
+        if size > max_bytes:
+            return LoadError(source.display, f"file too large ({size / 1e6:.0f} MB; the limit "
+                                             f"is {max_bytes / 1e6:.0f} MB)")
+        data = source.path.read_bytes()
+    except IsADirectoryError:
+        return LoadError(source.display, "is a directory")
+    except OSError as exc:
+        return LoadError(source.display, f"cannot read: {exc.strerror or exc}")
+    try:
+        text = decode(data)
+    except ValueError as exc:
+        return LoadError(source.display, str(exc))
+    fmt = EXTENSIONS.get(source.path.suffix.lower(), "text")
+    date = None
+    if fmt == "html":
+        from checker.load.html import html_to_text
+
+        text, date = html_to_text(text)
+    elif fmt == "markdown":
+        date = _front_matter_date(text)
+    return Document(path=source.display, text=text, format=fmt, date=date)
+
+
+_FRONT_MATTER_DATE = re.compile(r"\A---\s*\n(?:.*\n)*?date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
+
+
+def _front_matter_date(text: str) -> str | None:
+    match = _FRONT_MATTER_DATE.match(text)
+    return match.group(1) if match else None

@@ -1,0 +1,30 @@
+"""Report: render a finished Report. Reporters never detect anything."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.core import Report
+from checker.report.files import write_atomic
+
+FORMATS = ("terminal", "json")
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    if fmt == "json":
+        from checker.report import json_report
+        return json_report.render(report)
+    if fmt == "terminal":
+        from checker.report import terminal
+        return terminal.render(report, color=color)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def write_reports(report: Report, out_dir: Path) -> list[Path]:
+    """The files every run leaves in the output folder."""
+    from checker.report import json_report
+
+    written = []
+    target = out_dir / "report.json"
+    write_atomic(target, json_report.render(report))
+    written.append(target)
+    return written
