@@ -89,10 +89,23 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     return evaluate(report, options.fail_on)
 
 
+def analyse(doc: Document, language: str | None = None) -> Document:
+    """The language and segment stages; ``language`` forces it (tests, --lang)."""
+    if language is None:
+        return segment(identify(doc))
+    from dataclasses import replace
+
+    from checker.core import Segment
+    from checker.segment import paragraphs
+
+    segments = tuple(Segment(s, e, language, 1.0) for s, e in paragraphs(doc.text))
+    return segment(replace(doc, language=language, language_confidence=1.0, segments=segments))
+
+
 def check_document(doc: Document, detectors: list[Detector], ctx: CheckContext,
-                   notices: list[str]) -> DocumentResult:
+                   notices: list[str], language: str | None = None) -> DocumentResult:
     """Every per-document stage, for one document."""
-    doc = segment(identify(doc))
+    doc = analyse(doc, language)
     findings: list[Finding] = []
     for detector in detectors:
         if not detector.applies_to(doc):
