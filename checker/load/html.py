@@ -2,8 +2,8 @@
 
 The report's offsets index this extracted text (the HTML page shows it), so
 what an editor sees highlighted is exactly what was checked. Scripts, styles
-and comments are dropped; block elements become line breaks, so paragraphs
-keep their shape. Broken markup is tolerated: html.parser never raises on it.
+and comments are dropped; block elements become line breaks, one paragraph per
+line as in the plain-text articles. Broken markup is tolerated: html.parser never raises on it.
 """
 from __future__ import annotations
 
@@ -77,8 +77,8 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     # Collapse the layout whitespace that markup leaves, keeping paragraph breaks.
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
+    text = re.sub(r"\n{2,}", "\n", text).strip("\n ")  # one paragraph per line
     title = " ".join("".join(parser.title).split())
     if title and not text.startswith(title):
-        text = f"{title}\n\n{text}" if text else title
+        text = f"{title}\n{text}" if text else title
     return text, parser.date

@@ -25,6 +25,8 @@ ABBREVIATIONS = {
            "st", "str", "gen", "abs", "bd", "jan", "feb", "okt", "dez"},
 }
 _ALL_ABBREVIATIONS = set().union(*ABBREVIATIONS.values())
+# Two-letter initials of transliterated Slavic names: "Ya. M. Sverdlov", "Yu. Gagarin".
+_DIGRAPH_INITIALS = {"ya", "yu", "ye", "yo", "zh", "ch", "sh", "ts", "kh"}
 
 # An end mark, then closing quotes/brackets, then space, then what opens a sentence.
 _BOUNDARY = re.compile(
@@ -83,9 +85,12 @@ def _is_abbreviation(text: str, dot: int, abbreviations: set[str]) -> bool:
     match = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if not match:
         return False
-    word = match.group(1).lower().rstrip(".")
+    original = match.group(1).rstrip(".")
+    word = original.lower()
     if len(word) == 1 and word.isalpha():
-        return True  # an initial: "Ya. M. Sverdlov", "J. Smith"
+        return True  # an initial: "M. Sverdlov", "J. Smith"
+    if word in _DIGRAPH_INITIALS and original[0].isupper():
+        return True
     return word in abbreviations or word.split(".")[-1] in abbreviations and "." in word
 
 

@@ -1,0 +1,538 @@
+"""Numbers as written in news text, in six languages: find, read, classify.
+
+``scan_numbers(text, lang)`` returns every number expression of a text with its
+value, its kind (quantity | ordinal | year | date | time | percent-fraction),
+its approximation cue and its exact span. Regular expressions and tables only:
+no model, so it runs at several MB/s.
+
+The locale rules for a digit group with one separator and three digits after
+it ("1.250", "1,343"):
+
+* the separator the language uses for thousands (``,`` in English, ``.``
+  elsewhere) reads as thousands;
+* the language's decimal separator reads as a decimal point, unless the
+  number counts things ("1.250 drones" in an English text cannot be one and a
+  quarter drones) and no scale word follows ("1,250 million" is a decimal in
+  French).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from checker.claims import lexicon as L
+
+SPACES = " \u00a0\u202f\u2009"
+_SP = "[ \u00a0\u202f\u2009]"
+
+# A digit number: grouped by spaces, dots, commas or apostrophes, or plain,
+# with an optional decimal part and an optional glued suffix (2nd, 4bn, 10km).
+DIGITS = re.compile(
+    r"(?<![\w.,/\-−–'’])"
+    r"(?P<num>\d{1,3}(?:(?:" + _SP + r"|[.,'’])\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+    r"(?P<suf>(?:-(?=[а-яіїєґ]))?[^\W\d_]{1,4}\.?)?"
+    r"(?![\w])"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|#\w+")
+_TIME = re.compile(r"(?<!\d)\d{1,2}(?:[:h]\d{2}|\s?h\b|\s?(?:o['’]clock|heures?\s+du\s+matin)|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|uhr\b))", re.I)
+_ORD_SUFFIX = {
+    "en": {"st", "nd", "rd", "th"},
+    "fr": {"e", "er", "re", "ère", "ème", "éme", "eme", "è", "nd", "nde", "es", "èmes", "ièmes"},
+    "de": set(), "es": {"º", "ª", "o", "a", "er", "ro", "do", "to"},
+    "ru": {"-й", "-я", "-е", "-го", "-му", "-м", "-х", "-ый", "-ой", "-ая", "-ое"},
+    "uk": {"-й", "-я", "-е", "-го", "-му", "-м", "-х", "-ї", "-та", "-те", "-ті", "-ий", "-ого", "-ій"},
+}
+_ALL_ORD = set().union(*_ORD_SUFFIX.values())
+_CYR_ORD = re.compile(r"-(?:й|я|е|го|му|м|х|ї|та|те|ті|ий|ой|ая|ое|ого|ому|ій)\b")
+_ES_ORD = re.compile(r"\.?[ºª°]|\.(?:er|ª|º)")
+_DE_ARTICLES = {"der", "die", "das", "dem", "den", "des", "zum", "zur", "am", "im", "beim", "vom", "seiner",
+                "ihrer", "seinem", "ihrem", "ihre", "seine", "jeder", "jede"}
+_YEAR_CUES = {
+    "en": ("in", "since", "by", "until", "of", "from", "year", "early", "late", "mid", "in early", "the year"),
+    "fr": ("en", "depuis", "de", "d'ici", "avant", "après", "année", "l'année", "dès", "fin", "début"),
+    "de": ("im", "seit", "bis", "jahr", "jahres", "von", "anfang", "ende", "mitte"),
+    "es": ("en", "desde", "de", "hasta", "año", "del"),
+    "ru": ("в", "с", "до", "году", "года", "год", "к"),
+    "uk": ("в", "у", "з", "до", "році", "року", "рік"),
+}
+_YEAR_AFTER = re.compile(r"\s*(?:г\.|гг\.|год|года|году|рік|року|році|р\.|рр\.)", re.I)
+# range connectors between two numbers
+_RANGE_TIGHT = re.compile(r"\s?[-–—]\s?")
+_RANGE_WORDS = {
+    "en": ("to", "or"), "fr": ("à", "a", "ou"), "de": ("bis", "oder"), "es": ("a", "o"),
+    "ru": ("до", "или", "-"), "uk": ("до", "або", "чи", "-"),
+}
+_RANGE_OPEN = {
+    "en": {"between": "and", "from": "to"}, "fr": {"entre": "et", "de": "à"},
+    "de": {"zwischen": "und", "von": "bis"}, "es": {"entre": "y", "de": "a"},
+    "ru": {"от": "до"}, "uk": {"від": "до"},
+}
+_AFTER_CUES = {
+    "en": {"or more": "at-least", "or so": "about", "and more": "at-least", "plus": "at-least"},
+    "fr": {"ou plus": "at-least", "et plus": "at-least", "environ": "about"},
+    "de": {"oder mehr": "at-least", "und mehr": "at-least"},
+    "es": {"o más": "at-least", "y más": "at-least"},
+    "ru": {"и более": "at-least", "с лишним": "at-least", "с небольшим": "at-least"},
+    "uk": {"і більше": "at-least", "з гаком": "at-least"},
+}
+
+
+@dataclass(frozen=True)
+class Num:
+    """One number expression of a text."""
+
+    start: int  # the number (and its scale word), without the cue
+    end: int
+    value: float
+    kind: str  # quantity | ordinal | year | date | time
+    approx: str = "exact"  # exact | about | below | at-least | at-most
+    cue_start: int = -1  # start of the approximation cue, or start
+    high: float | None = None  # upper end of a range
+    tol: float = 0.0  # rounding tolerance of the written form
+    vague: bool = False  # "tens of thousands"
+    scaled: bool = False  # a scale word (million) or suffix (bn) is part of it
+    percent: bool = False  # a fraction word ("half") read as a share in percent
+    glued_unit: str | None = None  # unit written as a suffix: 10km, 5%
+
+    @property
+    def span_start(self) -> int:
+        return self.cue_start if self.cue_start >= 0 else self.start
+
+    @property
+    def report_approx(self) -> str:
+        return "about" if self.approx == "below" else self.approx
+
+
+# ------------------------------------------------------------------ digits
+def read_digits(s: str, lang: str | None, count_like: bool = True,
+                scaled: bool = False) -> tuple[float, int]:
+    """Value of a digit string and its number of decimals, by the locale rules."""
+    s = s.replace("’", "'")
+    for ch in SPACES + "'":
+        s = s.replace(ch, "")
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        grp = "," if dec == "." else "."
+        s = s.replace(grp, "").replace(dec, ".")
+    elif dots + commas >= 2:
+        s = s.replace(".", "").replace(",", "")
+    elif dots + commas == 1:
+        sep = "." if dots else ","
+        head, tail = s.split(sep)
+        group_sep = "," if lang in ("en", None) else "."
+        if len(tail) == 3 and 1 <= len(head) <= 3 and head != "0" and not head.startswith("0"):
+            thousands = sep == group_sep or (count_like and not scaled)
+        else:
+            thousands = False
+        s = head + tail if thousands else head + "." + tail
+    value = float(s)
+    decimals = len(s.split(".")[1]) if "." in s else 0
+    return value, decimals
+
+
+# ------------------------------------------------------------------ number words
+def _de_word(w: str) -> float | None:
+    """Value of one German number word (fünfundzwanzig, zweihunderttausend)."""
+    if not w:
+        return None
+    if w in L._DE_BASE:
+        return L._DE_BASE[w]
+    for scale, mult in (("tausend", 1000), ("hundert", 100)):
+        i = w.rfind(scale)
+        if i >= 0:
+            left, right = w[:i], w[i + len(scale):]
+            lv = 1 if left in ("", "ein") else _de_word(left)
+            rv = 0 if right == "" else _de_word(right)
+            if lv is None or rv is None or (mult == 100 and lv >= 10):
+                return None
+            return lv * mult + rv
+    if "und" in w:
+        left, _, right = w.partition("und")
+        lv, rv = _de_word(left), _de_word(right)
+        if lv is not None and rv is not None and lv < 10 and rv in (20, 30, 40, 50, 60, 70, 80, 90):
+            return lv + rv
+    return None
+
+
+def _word_value(word: str, lang: str) -> tuple[str, float] | None:
+    """('small'|'mult'|'scale', value) of one lower-case word, or None."""
+    w = L._apos(word)
+    if w in L.SCALES[lang] and w not in L.DIGIT_ONLY_SCALES:
+        return "scale", L.SCALES[lang][w]
+    if w in L.MULT100[lang]:
+        return "mult", 100
+    if lang == "de":
+        v = _de_word(w)
+        return ("small", v) if v is not None else None
+    if w in L.SMALL[lang]:
+        return "small", L.SMALL[lang][w]
+    return None
+
+
+def _combine(parts: list[tuple[str, float]], lang: str) -> float:
+    total, current, last_scale = 0.0, 0.0, False
+    prev_small = None
+    for kind, v in parts:
+        if kind == "small":
+            if lang == "fr" and v == 20 and prev_small == 4:  # quatre-vingt(s)
+                current += 76
+            else:
+                current += v
+            prev_small, last_scale = v, False
+        elif kind == "mult":
+            current = max(current, 1) * v
+            prev_small, last_scale = None, False
+        else:  # scale
+            if current == 0 and last_scale:
+                total *= v
+            else:
+                total += max(current, 1) * v
+            current, last_scale, prev_small = 0.0, True, None
+    return total + current
+
+
+def _split_word(word: str, lang: str) -> list[str] | None:
+    """Hyphenated number words split into parts (vingt-et-un, twenty-five)."""
+    w = word.lower()
+    pieces = re.split(r"-", w) if lang in ("en", "fr", "es") else [w]
+    out = []
+    for p in pieces:
+        if p in L.CONNECTORS.get(lang, ()):  # vingt-et-un
+            continue
+        if _word_value(p, lang) is None:
+            return None
+        out.append(p)
+    return out or None
+
+
+# ------------------------------------------------------------------ scanner
+def _prev_words(text: str, pos: int, n: int = 3) -> list[str]:
+    chunk = text[max(0, pos - 40):pos]
+    return [w.lower() for w in _WORD.findall(chunk)][-n:]
+
+
+def _approx_cue(text: str, start: int, lang: str) -> tuple[str, int] | None:
+    before = text[max(0, start - 32):start]
+    low = L._apos(before.lower())
+    for cue in sorted(L.APPROX[lang], key=len, reverse=True):
+        c = cue
+        if c.endswith("'"):
+            if low.endswith(c):
+                return L.APPROX[lang][cue], start - len(c)
+            continue
+        m = re.search(r"(?<![\w])" + re.escape(c) + r"[" + SPACES + r"]+$", low)
+        if m:
+            return L.APPROX[lang][cue], start - (len(low) - m.start())
+    tail = before.rstrip(SPACES)
+    if tail.endswith(("~", "≈")):
+        return "about", start - (len(before) - len(tail)) - 1
+    return None
+
+
+def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int] | None:
+    m = re.match(_SP + r"*([^\W\d_]+\.?)", text[pos:pos + 24])
+    if not m:
+        return None
+    w = m.group(1).lower()
+    scales = L.SCALES[lang]
+    cand = w if w in scales else w.rstrip(".")
+    if cand in scales:
+        # "m" alone only after a currency symbol; handled by the caller
+        if cand in ("m", "k") and m.start(1) != 0:
+            return None
+        end = pos + m.start(1) + len(cand)
+        if cand + "." == w and (cand + ".") in scales:
+            end += 1
+        return scales[cand], end
+    return None
+
+
+def _tolerance(value: float, decimals: int, scale: float, scaled: bool) -> float:
+    if decimals:
+        return 0.5 * 10 ** (-decimals) * scale
+    if scaled:
+        return min(0.5 * scale, 0.1 * value)
+    iv = int(round(value))
+    zeros = 0
+    while iv and iv % 10 == 0:
+        iv //= 10
+        zeros += 1
+    if zeros >= 2:
+        return min(0.5 * 10 ** zeros, 0.05 * value)
+    return 0.0
+
+
+class _Scanner:
+    def __init__(self, text: str, lang: str | None, count_hint=None, date_spans=()):
+        self.text = text
+        self.lang = lang if lang in L.LANGS else "en"
+        self.doc_lang = lang
+        self.count_hint = count_hint  # callable(pos) -> bool: a count noun follows
+        self.blocked = [(m.start(), m.end()) for m in _URL.finditer(text)] + list(date_spans)
+
+    def _blocked(self, a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in self.blocked)
+
+    # -- primitives ------------------------------------------------------
+    def digits_at(self, m) -> Num | None:
+        text, lang = self.text, self.lang
+        raw, suf = m.group("num"), m.group("suf") or ""
+        start, end = m.start(), m.end()
+        low_suf = suf.lower()
+        # ordinals: 2nd, 35e, 3-й, 2.º
+        if low_suf and (low_suf in _ORD_SUFFIX[lang] or low_suf in _ALL_ORD - {"e", "a", "o"} or
+                        (low_suf.startswith("-") and low_suf in _ALL_ORD)):
+            return Num(start, end, float(re.sub(r"\D", "", raw) or 0), "ordinal")
+        if low_suf.endswith(".") and low_suf[:-1] in _ORD_SUFFIX[lang]:
+            return Num(start, end - 1, float(re.sub(r"\D", "", raw) or 0), "ordinal")
+        if _ES_ORD.match(text, m.end("num")):
+            mm = _ES_ORD.match(text, m.end("num"))
+            return Num(start, mm.end(), float(re.sub(r"\D", "", raw) or 0), "ordinal")
+        glued_unit = None
+        scale, scaled = 1.0, False
+        if low_suf:
+            s = low_suf.rstrip(".")
+            if s in L.SCALES[lang] or s in ("bn", "mn", "m", "k", "mln", "mld", "mrd"):
+                scale = L.SCALES[lang].get(s) or {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
+                                                   "mln": 1e6, "mld": 1e9, "mrd": 1e9}[s]
+                scaled = True
+                end = m.end("num") + len(s)
+            elif s in ("km", "h", "t", "ha", "mi", "kg"):
+                glued_unit = {"h": "hour"}.get(s, s)
+                if s == "h":
+                    return Num(start, end, 0, "time")
+            else:
+                return None
+        # a scale word after the number: 1,28 million, 4 milliards, 250 тыс.
+        if not scaled:
+            sc = _scale_after(text, end, lang)
+            if sc:
+                scale, end = sc
+                scaled = True
+                # "mil millones", "тысяч" after "млн"? keep one scale word, plus "de"-less stacking
+                sc2 = _scale_after(text, end, lang)
+                if sc2 and sc2[0] > scale:
+                    scale, end = scale * sc2[0], sc2[1]
+        count_like = bool(self.count_hint(end)) if self.count_hint else False
+        value, decimals = read_digits(raw, self.doc_lang, count_like, scaled)
+        kind = "quantity"
+        plain = re.fullmatch(r"\d{4}", raw) is not None
+        if plain and not scaled and 1800 <= value <= 2100 and not count_like:
+            kind = "year"
+        elif plain and not scaled and 1000 <= value <= 2100:
+            prev = _prev_words(text, start, 1)
+            if (prev and prev[0] in _YEAR_CUES[lang]) or _YEAR_AFTER.match(text, end):
+                kind = "year"
+        total = value * scale
+        return Num(start, end, total, kind, tol=_tolerance(total, decimals, scale, scaled),
+                   scaled=scaled, glued_unit=glued_unit)
+
+    def words(self) -> list[Num]:
+        """Spelled-out numbers, vague quantities and fraction words."""
+        text, lang = self.text, self.lang
+        out: list[Num] = []
+        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        i, n = 0, len(toks)
+        vague = L.VAGUE[lang]
+        while i < n:
+            s, e, w = toks[i]
+            lw = L._apos(w.lower())
+            # vague: "tens of thousands", "des dizaines de milliers", "десятки тысяч"
+            if lw in vague and not (lang in ("ru", "uk") and self._after_number(s)):
+                v, approx = vague[lw]
+                end, j = e, i + 1
+                if j < n and approx == "at-least":
+                    # optional "of"/"de" then a scale or another vague plural
+                    k = j
+                    if k < n and L._apos(toks[k][2].lower()) in L.VAGUE_OF[lang] and \
+                            self._gap_ok(toks[k - 1][1], toks[k][0]):
+                        k += 1
+                    if k < n and self._gap_ok(toks[k - 1][1], toks[k][0]):
+                        nxt = L._apos(toks[k][2].lower())
+                        mult = L.SCALES[lang].get(nxt) or (vague.get(nxt, (None,))[0]
+                                                           if vague.get(nxt, (0, ""))[1] == "at-least" else None)
+                        if mult and mult >= 1000 and nxt not in L.DIGIT_ONLY_SCALES:
+                            v, end, j = v * mult, toks[k][1], k + 1
+                if approx == "exact" and lw in ("dozen", "dutzend"):
+                    prev = _prev_words(text, s, 1)
+                    approx = "about" if prev and prev[0] in ("a", "ein", "one") else "exact"
+                hi = v * 10 if approx == "at-least" else None
+                if lw in ("dozens", "douzaines", "dutzende", "dutzenden", "docenas"):
+                    hi = 150.0
+                out.append(Num(s, end, v, "quantity", approx, high=None, vague=True,
+                               tol=0.0 if approx != "about" else 0.0, scaled=v >= 1000)
+                           if approx != "at-least" else
+                           Num(s, end, v, "quantity", approx, high=hi, vague=True, scaled=v >= 1000))
+                i = j
+                continue
+            parts = _split_word(w, lang)
+            if parts is None and lang == "en" and lw in ("a", "an") and i + 1 < n:
+                nv = _word_value(toks[i + 1][2].lower(), lang)
+                if nv and nv[0] in ("mult", "scale") and self._gap_ok(e, toks[i + 1][0]):
+                    parts = ["one"]
+            if parts is None:
+                i += 1
+                continue
+            values = [_word_value(p, lang) if p != "one" or lang != "en" else ("small", 1) for p in parts]
+            start, end, j = s, e, i + 1
+            while j < n and self._gap_ok(toks[j - 1][1], toks[j][0]):
+                wj = toks[j][2].lower()
+                if wj in L.CONNECTORS[lang] and j + 1 < n and _split_word(toks[j + 1][2], lang) \
+                        and self._gap_ok(toks[j][1], toks[j + 1][0]):
+                    j += 1
+                    continue
+                pj = _split_word(toks[j][2], lang)
+                if pj is None:
+                    break
+                values += [_word_value(p, lang) for p in pj]
+                end = toks[j][1]
+                j += 1
+            # a run that is only "un"/"une"/"one"/"a" is an article, not a count
+            if len(values) == 1 and values[0][1] == 1 and lw in ("un", "une", "uno", "una", "un", "a", "an",
+                                                                   "ein", "eine", "einer", "einem", "einen",
+                                                                   "eines", "one", "один", "одна", "одно",
+                                                                   "одного", "одной", "одне"):
+                i = j
+                continue
+            value = _combine(values, lang)
+            scaled = any(k == "scale" for k, _ in values)
+            last_scale = next((v for k, v in reversed(values) if k == "scale"), 1.0)
+            out.append(Num(start, end, value, "quantity", tol=_tolerance(value, 0, last_scale, scaled),
+                           scaled=scaled))
+            i = j
+        return out
+
+    def _after_number(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 12):pos].rstrip(SPACES)
+        if before and before[-1].isdigit():
+            return True
+        prev = _prev_words(self.text, pos, 1)
+        return bool(prev and _word_value(prev[0], self.lang))
+
+    def _gap_ok(self, a: int, b: int) -> bool:
+        gap = self.text[a:b]
+        return 0 < len(gap) <= 2 and all(c in SPACES or c == "-" for c in gap)
+
+    def fractions(self) -> list[Num]:
+        out = []
+        table = L.FRACTIONS[self.lang]
+        if not table:
+            return out
+        pat = "|".join(re.escape(k).replace("'", "['’]") for k in sorted(table, key=len, reverse=True))
+        for m in re.finditer(r"(?<!\w)(?:" + pat + r")(?!\w)", self.text, re.I):
+            key = L._apos(m.group().lower())
+            key = re.sub(r"\s+", " ", key)
+            if key in table:
+                out.append(Num(m.start(), m.end(), round(table[key], 4), "quantity", percent=True,
+                               tol=0.5))
+        for m in re.finditer(r"(?<![\d/.,])([1-9])/([2-9]|10)(?![\d/])", self.text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if a < b:
+                out.append(Num(m.start(), m.end(), round(100 * a / b, 4), "quantity", percent=True,
+                               tol=0.5))
+        return out
+
+    # -- assembling --------------------------------------------------------
+    def scan(self) -> list[Num]:
+        text, lang = self.text, self.lang
+        nums: list[Num] = []
+        for m in DIGITS.finditer(text):
+            if self._blocked(m.start(), m.end()):
+                continue
+            num = self.digits_at(m)
+            if num is None:
+                continue
+            if num.kind == "quantity" and lang == "de" and text[num.end:num.end + 1] == "." and \
+                    re.match(r"\.\s+[^\W\d_]", text[num.end:num.end + 3]):
+                prev = _prev_words(text, num.start, 1)
+                if prev and prev[0] in _DE_ARTICLES:
+                    num = replace(num, kind="ordinal", end=num.end + 1)
+            nums.append(num)
+        for tm in _TIME.finditer(text):
+            nums = [x for x in nums if not (x.start < tm.end() and tm.start() < x.end)]
+            nums.append(Num(tm.start(), tm.end(), 0, "time"))
+        taken = [(x.start, x.end) for x in nums]
+        for num in self.words() + self.fractions():
+            if self._blocked(num.start, num.end):
+                continue
+            if any(s < num.end and num.start < e for s, e in taken):
+                continue
+            # a spelled number before "o'clock" is a time
+            if re.match(r"\s*o['’]clock", text[num.end:num.end + 10]):
+                num = replace(num, kind="time")
+            nums.append(num)
+            taken.append((num.start, num.end))
+        nums.sort(key=lambda x: x.start)
+        nums = self._ranges(nums)
+        return [self._cues(x) if x.kind == "quantity" else x for x in nums]
+
+    def _ranges(self, nums: list[Num]) -> list[Num]:
+        text, lang = self.text, self.lang
+        out: list[Num] = []
+        i = 0
+        while i < len(nums):
+            a = nums[i]
+            if a.kind == "quantity" and i + 1 < len(nums) and nums[i + 1].kind == "quantity" \
+                    and not a.vague and not nums[i + 1].vague and not a.percent:
+                b = nums[i + 1]
+                gap = text[a.end:b.start]
+                gl = gap.strip(SPACES).lower()
+                ok = bool(_RANGE_TIGHT.fullmatch(gap)) or gl in _RANGE_WORDS[lang] and len(gap) <= len(gl) + 2
+                opener = None
+                prev = _prev_words(text, a.start, 1)
+                if prev and prev[0] in _RANGE_OPEN[lang] and gl == _RANGE_OPEN[lang][prev[0]]:
+                    ok, opener = True, prev[0]
+                if gl in ("ou", "or", "oder", "o", "или", "або", "чи") and b.value > 100:
+                    ok = False
+                if gl in ("до",) and not opener:
+                    ok = False
+                if ok:
+                    lo, hi = a.value, b.value
+                    if b.scaled and not a.scaled and lo * 1000 <= hi and lo < 1000:
+                        scale = 10 ** (len(str(int(b.value))) - len(str(int(b.value / 1000 if b.value >= 1e3 else 1))))
+                        # scale of b applies to a: "1 à 2 millions"
+                        for s in (1e12, 1e9, 1e6, 1e3):
+                            if b.value >= s and b.value / s < 1000:
+                                scale = s
+                                break
+                        lo = lo * scale
+                    if lo < hi:
+                        cue_start = a.start
+                        if opener:
+                            cue_start = text.rfind(text[a.start - 40:a.start].split()[-1], 0, a.start) \
+                                if text[max(0, a.start - 40):a.start].split() else a.start
+                            cue_start = max(0, cue_start)
+                        out.append(Num(a.start, b.end, lo, "quantity", "at-least", cue_start=cue_start,
+                                       high=hi, tol=max(a.tol, b.tol), scaled=a.scaled or b.scaled,
+                                       glued_unit=b.glued_unit))
+                        i += 2
+                        continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _cues(self, num: Num) -> Num:
+        text, lang = self.text, self.lang
+        if num.high is not None and num.approx == "at-least" and not num.vague:
+            return num  # a range
+        cue = _approx_cue(text, num.start, lang)
+        if cue:
+            kind, cstart = cue
+            if num.vague:
+                # "plus de dizaines de milliers": keep the vague reading, widen it
+                return replace(num, cue_start=cstart)
+            return replace(num, approx=kind, cue_start=cstart)
+        after = text[num.end:num.end + 16].lower()
+        for c, kind in _AFTER_CUES[lang].items():
+            if re.match(_SP + r"*" + re.escape(c) + r"(?!\w)", after):
+                return replace(num, approx=kind)
+        if text[num.end:num.end + 1] == "+":
+            return replace(num, approx="at-least")
+        return num
+
+
+def scan_numbers(text: str, lang: str | None, count_hint=None, date_spans=()) -> list[Num]:
+    """Every number expression of ``text`` in reading order (see module doc)."""
+    return _Scanner(text, lang, count_hint, date_spans).scan()

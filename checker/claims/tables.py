@@ -1,0 +1,260 @@
+"""The concept and entity tables: loaded from data/*.yaml, validated, compiled.
+
+A mistake in a table fails on load with an error naming the file, the entry
+and the problem (``TableError``), never later with a KeyError mid-run.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from checker.claims.lexicon import LANGS
+
+DATA = Path(__file__).parent / "data"
+_LANG_KEYS = set(LANGS) | {"all"}
+
+
+class TableError(ValueError):
+    """A data file of the claims package is malformed."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    dimension: str
+    factor: float
+    default: str | None
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    unit: str
+    units: tuple[str, ...]
+    role: str  # noun | casualty
+    align: bool
+    qualify: bool
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str
+    forms: dict[str, tuple[str, ...]]
+
+    def languages_of(self, form: str) -> set[str]:
+        langs = {lang for lang, forms in self.forms.items() if form in forms}
+        return set(LANGS) if "all" in langs else langs
+
+
+class Matcher:
+    """Longest-first alternation of terms; tells which key a match belongs to.
+
+    A term is lower case words separated by spaces; a trailing ``*`` matches
+    any word ending; a leading ``-`` glues the term to what precedes it
+    ("30-day").
+    """
+
+    def __init__(self, pairs: list[tuple[str, str]], ignore_case: bool = True):
+        self.keys: list[str] = []
+        parts = []
+        for term, key in sorted(pairs, key=lambda p: -len(p[0].rstrip("*"))):
+            parts.append(f"(?P<g{len(self.keys)}>{self._pattern(term)})")
+            self.keys.append(key)
+        flags = re.IGNORECASE if ignore_case else 0
+        self.regex = re.compile("|".join(parts), flags) if parts else None
+
+    @staticmethod
+    def _pattern(term: str) -> str:
+        words = term.split()
+        out = []
+        for i, w in enumerate(words):
+            star = w.endswith("*")
+            w = w.rstrip("*")
+            pat = re.escape(w).replace("'", "['’ʼ]")
+            if star:
+                pat += r"[\w'’-]*"
+            out.append(pat)
+        pat = r"\s+".join(out)
+        last = term.rstrip("*")[-1:]
+        if (last.isalnum() or last == "'") and not term.endswith("*"):
+            pat += r"(?![\w²])"
+        first = term[:1]
+        if first.isalnum():
+            pat = r"(?<![\w-])" + pat if not term.startswith("-") else pat
+        return pat
+
+    def match(self, text: str, pos: int):
+        """(key, end) of the longest term starting exactly at pos, or None."""
+        if self.regex is None:
+            return None
+        m = self.regex.match(text, pos)
+        if not m:
+            return None
+        return self.keys[int(m.lastgroup[1:])], m.end()
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        if self.regex is None:
+            return
+        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+            yield self.keys[int(m.lastgroup[1:])], m.start(), m.end()
+
+
+@dataclass
+class Tables:
+    units: dict[str, Unit]
+    concepts: dict[str, Concept]
+    unit_matchers: dict[str, Matcher]
+    concept_matchers: dict[str, Matcher]
+    qualifier_matchers: dict[str, Matcher]
+    entities: dict[str, Entity]
+    entity_matchers: dict[str, Matcher]  # case-sensitive names
+    adjective_matchers: dict[str, Matcher]
+    form_index: dict[str, str] = field(default_factory=dict)  # form -> canonical
+
+
+def _fail(path: Path, where: str, problem: str) -> None:
+    raise TableError(f"{path.name}: {where}: {problem}")
+
+
+def _terms(path: Path, where: str, value, lower: bool = True) -> dict[str, list[str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        _fail(path, where, f"expected a mapping of language -> list of terms, got {type(value).__name__}")
+    out: dict[str, list[str]] = {}
+    for lang, terms in value.items():
+        if lang not in _LANG_KEYS:
+            _fail(path, f"{where}.{lang}", f"unknown language {lang!r} (expected one of {sorted(_LANG_KEYS)})")
+        if not isinstance(terms, list):
+            _fail(path, f"{where}.{lang}", "expected a list of terms")
+        for t in terms:
+            if not isinstance(t, str) or not t.strip():
+                _fail(path, f"{where}.{lang}", f"term {t!r} is not a non-empty string")
+            if lower and t != t.lower():
+                _fail(path, f"{where}.{lang}", f"term {t!r} must be lower case")
+        out[lang] = [t.strip() for t in terms]
+    return out
+
+
+def _check_keys(path: Path, where: str, entry, allowed: set[str], required: set[str]) -> None:
+    if not isinstance(entry, dict):
+        _fail(path, where, "expected a mapping")
+    unknown = set(entry) - allowed
+    if unknown:
+        _fail(path, where, f"unknown key(s) {sorted(unknown)} (allowed: {sorted(allowed)})")
+    missing = required - set(entry)
+    if missing:
+        _fail(path, where, f"missing key(s) {sorted(missing)}")
+
+
+def _per_lang(terms: dict[str, list[str]], lang: str) -> list[str]:
+    return terms.get(lang, []) + terms.get("all", [])
+
+
+def load_concepts(path: Path) -> tuple[dict, dict, dict, dict, dict]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise TableError(f"{path.name}: not valid YAML: {exc}") from exc
+    _check_keys(path, "top level", raw, {"version", "units", "concepts", "qualifiers"},
+                {"version", "units", "concepts"})
+    units: dict[str, Unit] = {}
+    unit_terms: dict[str, dict[str, list[str]]] = {}
+    for name, entry in (raw["units"] or {}).items():
+        where = f"units.{name}"
+        _check_keys(path, where, entry, {"dimension", "factor", "default", "terms"},
+                    {"dimension", "factor", "terms"})
+        factor = entry["factor"]
+        if not isinstance(factor, (int, float)) or factor <= 0:
+            _fail(path, where, f"factor must be a positive number, got {factor!r}")
+        units[name] = Unit(name, str(entry["dimension"]), float(factor), entry.get("default"))
+        unit_terms[name] = _terms(path, f"{where}.terms", entry["terms"])
+    concepts: dict[str, Concept] = {}
+    concept_terms: dict[str, dict[str, list[str]]] = {}
+    for name, entry in (raw["concepts"] or {}).items():
+        where = f"concepts.{name}"
+        _check_keys(path, where, entry, {"unit", "units", "role", "align", "qualify", "terms"},
+                    {"unit", "units", "role", "terms"})
+        if entry["role"] not in ("noun", "casualty"):
+            _fail(path, where, f"role must be noun or casualty, got {entry['role']!r}")
+        if not isinstance(entry["units"], list) or not entry["units"]:
+            _fail(path, where, "units must be a non-empty list")
+        for u in entry["units"]:
+            if u not in units:
+                _fail(path, where, f"unit {u!r} is not defined under units:")
+        for flag in ("align", "qualify"):
+            if flag in entry and not isinstance(entry[flag], bool):
+                _fail(path, where, f"{flag} must be true or false")
+        concepts[name] = Concept(name, str(entry["unit"]), tuple(entry["units"]), entry["role"],
+                                 entry.get("align", True), entry.get("qualify", False))
+        concept_terms[name] = _terms(path, f"{where}.terms", entry["terms"])
+    for name, unit in units.items():
+        if unit.default is not None and unit.default not in concepts:
+            _fail(path, f"units.{name}.default", f"concept {unit.default!r} is not defined under concepts:")
+    # the same term may not name two concepts that accept the same unit
+    for lang in LANGS:
+        seen: dict[tuple[str, str], str] = {}
+        for name, terms in concept_terms.items():
+            for t in _per_lang(terms, lang):
+                for u in concepts[name].units:
+                    other = seen.get((t, u))
+                    if other and other != name:
+                        _fail(path, f"concepts.{name}.terms.{lang}",
+                              f"term {t!r} also names concept {other!r} for unit {u!r}")
+                    seen[(t, u)] = name
+    qualifiers = {}
+    for name, terms in (raw.get("qualifiers") or {}).items():
+        qualifiers[name] = _terms(path, f"qualifiers.{name}", terms)
+    return units, unit_terms, concepts, concept_terms, qualifiers
+
+
+def load_entities(path: Path) -> tuple[dict[str, Entity], dict[str, dict[str, list[str]]]]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise TableError(f"{path.name}: not valid YAML: {exc}") from exc
+    _check_keys(path, "top level", raw, {"version", "entities"}, {"version", "entities"})
+    entities: dict[str, Entity] = {}
+    adjectives: dict[str, dict[str, list[str]]] = {}
+    for name, entry in (raw["entities"] or {}).items():
+        where = f"entities.{name}"
+        _check_keys(path, where, entry, {"kind", "forms", "adjectives"}, {"kind", "forms"})
+        if entry["kind"] not in ("country", "region", "city", "person", "org"):
+            _fail(path, where, f"kind must be country, region, city, person or org, got {entry['kind']!r}")
+        forms = _terms(path, f"{where}.forms", entry["forms"], lower=False)
+        if not forms:
+            _fail(path, where, "needs at least one form")
+        entities[name] = Entity(name, entry["kind"], {k: tuple(v) for k, v in forms.items()})
+        adjectives[name] = _terms(path, f"{where}.adjectives", entry.get("adjectives"))
+    return entities, adjectives
+
+
+@lru_cache(maxsize=4)
+def load_tables(concepts_path: str | None = None, entities_path: str | None = None) -> Tables:
+    cpath = Path(concepts_path) if concepts_path else DATA / "concepts.yaml"
+    epath = Path(entities_path) if entities_path else DATA / "entities.yaml"
+    units, unit_terms, concepts, concept_terms, qualifiers = load_concepts(cpath)
+    entities, adjectives = load_entities(epath)
+    unit_m, concept_m, qual_m, ent_m, adj_m = {}, {}, {}, {}, {}
+    form_index: dict[str, str] = {}
+    for lang in LANGS:
+        unit_m[lang] = Matcher([(t, u) for u, terms in unit_terms.items() for t in _per_lang(terms, lang)])
+        concept_m[lang] = Matcher([(t, c) for c, terms in concept_terms.items()
+                                   for t in _per_lang(terms, lang)])
+        qual_m[lang] = Matcher([(t, q) for q, terms in qualifiers.items() for t in _per_lang(terms, lang)])
+        ent_m[lang] = Matcher([(f, e) for e, ent in entities.items()
+                               for f in set(ent.forms.get(lang, ()) + ent.forms.get("all", ()))],
+                              ignore_case=False)
+        adj_m[lang] = Matcher([(a, e) for e, terms in adjectives.items() for a in _per_lang(terms, lang)])
+    # names of any language, to recognise a foreign spelling
+    for e, ent in entities.items():
+        for forms in ent.forms.values():
+            for f in forms:
+                form_index.setdefault(f, e)
+    ent_m["*"] = Matcher([(f, e) for f, e in form_index.items()], ignore_case=False)
+    return Tables(units, concepts, unit_m, concept_m, qual_m, entities, ent_m, adj_m, form_index)

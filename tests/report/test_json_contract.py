@@ -1,0 +1,56 @@
+"""The JSON report keeps docs/REPORT_CONTRACT.md: validated by its JSON Schema."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from checker.report import json_report
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = json.loads((ROOT / "checker/report/schema/report.schema.json").read_text())
+
+
+def test_seeds_report_validates_against_the_contract_schema(seeds_report):
+    data = json.loads(json_report.render(seeds_report))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    assert [Path(d["path"]).name for d in data["documents"]] == sorted(
+        p.name for p in (ROOT / "seeds").glob("*.txt"))
+
+
+def test_every_span_is_exactly_the_text_it_names(seeds_report):
+    for result in seeds_report.documents:
+        text = result.document.text
+        for f in result.findings:
+            assert text[f.start:f.end] == f.text, f
+        for c in result.claims:
+            assert text[c.start:c.end] == c.text, c
+        for s in result.document.segments:
+            assert 0 <= s.start < s.end <= len(text)
+
+
+def test_top_level_keys_in_contract_order(seeds_report):
+    data = json.loads(json_report.render(seeds_report))
+    assert list(data)[:6] == ["schema", "tool", "documents", "cross_document", "summary", "gate"]
+    assert data["tool"] == {"name": "mtcheck", "version": "0.1.0"}
+    assert data["summary"]["documents"] == 5
+    counted = sum(len(d["findings"]) for d in data["documents"])
+    assert sum(data["summary"]["findings"].values()) == counted
+
+
+def test_schema_rejects_a_renamed_field(seeds_report):
+    data = json.loads(json_report.render(seeds_report))
+    finding = next(f for d in data["documents"] for f in d["findings"])
+    finding["span_start"] = finding.pop("start")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(SCHEMA).validate(data)
+
+
+def test_docs_copy_of_the_contract_matches_the_shared_one():
+    shared = ROOT.parent / "shared" / "REPORT_CONTRACT.md"
+    if not shared.exists():
+        pytest.skip("../shared is not beside the checkout")
+    ours = (ROOT / "docs" / "REPORT_CONTRACT.md").read_text(encoding="utf-8")
+    assert ours.startswith(shared.read_text(encoding="utf-8"))
