@@ -2,7 +2,7 @@
 
 To add a rule: write a Detector subclass with a stable id and a docstring in
 the four sections (see base.py), then list it here. `mtcheck rules` and
-docs/rules.md are generated from this list; tests/detectors/test_registry.py
+docs/rules.md are generated from this list; tests/detectors/test_fixtures.py
 checks every entry has documentation and a fixture.
 """
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from checker.detectors.base import CheckContext, Detector, RuleDoc, rule_doc
 from checker.detectors.boilerplate import RepeatedLine
 from checker.detectors.casing import LowercaseProperNoun
+from checker.detectors.fragment import NameFragment
 from checker.detectors.mixed_language import MixedLanguage
 from checker.detectors.spacing import SpacedHyphen
 
@@ -19,6 +20,7 @@ REGISTRY: tuple[type[Detector], ...] = (
     SpacedHyphen,
     RepeatedLine,
     LowercaseProperNoun,
+    NameFragment,
 )
 
 
