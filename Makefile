@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup bench clean docs
+.PHONY: demo test setup bench clean docs screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/mtcheck seeds/ ; status=$$?; echo "mtcheck exit code: $$status (1 = the gate found errors)"; test $$status -le 1
 
 test: $(STAMP)
+	sh scripts/install-browser.sh
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -30,5 +31,9 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m checker.docs
 
+screenshots: $(STAMP)
+	sh scripts/install-browser.sh
+	$(BIN)/python scripts/screenshots.py
+
 clean:
-	rm -rf $(VENV) reports/*.json reports/*.html build *.egg-info
+	rm -rf $(VENV) reports/*.json reports/*.html reports/docs build *.egg-info test-artifacts

@@ -16,7 +16,7 @@ from checker.core import (Document, DocumentResult, Finding, LoadError, Report,
 from checker.detectors import CheckContext, Detector, select
 from checker.gate import evaluate
 from checker.language import identify
-from checker.load import Source, discover, read_document
+from checker.load import Source, discover, read_document, read_source  # noqa: F401
 from checker.rules import RuleBook
 from checker.segment import segment
 
@@ -31,6 +31,10 @@ class RunOptions:
     date: str | None = None  # publication date for documents that do not give one
     skip_dirs: tuple[Path, ...] = ()  # e.g. the report folder, when it sits inside the input
     extra: dict = field(default_factory=dict)
+    severity: dict = field(default_factory=dict)  # rule id or prefix -> Severity (config)
+    languages: dict = field(default_factory=dict)  # folder -> expected language (config)
+    baseline: Path | None = None  # accepted findings (checker.suppress)
+    cache: bool = False  # the per-document result cache (checker.cache); the CLI turns it on
 
 
 ProgressCallback = Callable[[int, int | None, str], None]
@@ -41,14 +45,20 @@ class PipelineError(Exception):
 
 
 def run(paths: Iterable[str], options: RunOptions = RunOptions(),
-        progress: ProgressCallback | None = None) -> Report:
+        progress: ProgressCallback | None = None,
+        on_document: Callable[[DocumentResult], None] | None = None) -> Report:
+    """``on_document`` is called with each result as soon as it is final (after
+    suppression and the baseline): a reporter may write per-document output then."""
     from checker.rules import RuleDataError
+    from checker.suppress import Baseline, BaselineError
 
     try:
         rulebook = RuleBook.load(options.rule_dirs)
     except RuleDataError as exc:
         raise PipelineError(f"rule data: {exc}") from None
-    ctx = CheckContext(rulebook=rulebook, options={"no_lm": not options.use_lm, **options.extra})
+    ctx = CheckContext(rulebook=rulebook, options={"no_lm": not options.use_lm,
+                                                   "languages": dict(options.languages),
+                                                   **options.extra})
     detectors = select(list(options.enable) or None, list(options.disable) or None)
     try:
         for detector in detectors:
@@ -58,10 +68,16 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     except RuleDataError as exc:
         raise PipelineError(f"rule data: {exc}") from None
 
+    try:
+        baseline = Baseline.load(options.baseline) if options.baseline else None
+    except BaselineError as exc:
+        raise PipelineError(str(exc)) from None
+    cache = _result_cache(options, rulebook, detectors) if options.cache else None
     sources = list(discover(paths, options.skip_dirs))
     results: list[DocumentResult] = []
     errors: list[LoadError] = []
     notices: list[str] = []
+    suppressed = baselined = 0
     total = len(sources)
     for index, source in enumerate(sources, 1):
         if progress:
@@ -69,15 +85,29 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
         if isinstance(source, LoadError):
             errors.append(source)
             continue
-        loaded = read_document(source)
-        if isinstance(loaded, LoadError):
-            errors.append(loaded)
+        read = read_source(source)
+        if isinstance(read, LoadError):
+            errors.append(read)
             continue
+        loaded, comments = read
         if options.date and not loaded.date:
             from dataclasses import replace
             loaded = replace(loaded, date=options.date)
-        results.append(check_document(loaded, detectors, ctx, notices))
+        result = _checked(loaded, detectors, ctx, notices, cache, options)
+        result, counts = _accepted(result, comments, options, baseline)
+        suppressed += counts[0]
+        baselined += counts[1]
+        results.append(result)
+        if on_document:
+            on_document(result)
 
+    if suppressed:
+        notices.append(f"{suppressed} finding(s) suppressed by mtcheck-disable/ignore comments")
+    if baselined:
+        notices.append(f"{baselined} finding(s) accepted in the baseline {options.baseline} "
+                       f"not shown")
+    if cache and cache.broken:
+        notices.append(cache.broken)
     cross = _cross_document(results)
     report = Report(
         documents=tuple(results),
@@ -87,6 +117,66 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
         signature=_signature(options, rulebook, detectors),
     )
     return evaluate(report, options.fail_on)
+
+
+def _checked(doc: Document, detectors: list[Detector], ctx: CheckContext, notices: list[str],
+             cache, options: RunOptions) -> DocumentResult:
+    """check_document, or its cached result for the same text and settings."""
+    if cache is None:
+        return check_document(doc, detectors, ctx, notices)
+    from checker.detectors.expected_language import expected_language
+
+    key = cache.key(doc, expected_language(doc.path, options.languages) or "")
+    hit = cache.get(key, doc)
+    if hit:
+        result, said = hit
+        notices.extend(n for n in said if n not in notices)
+        return result
+    mine: list[str] = []
+    result = check_document(doc, detectors, ctx, mine)
+    notices.extend(n for n in mine if n not in notices)
+    cache.put(key, result, mine)
+    return result
+
+
+def _accepted(result: DocumentResult, comments, options: RunOptions, baseline
+              ) -> tuple[DocumentResult, tuple[int, int]]:
+    """Severity overrides, then inline suppression, then the baseline."""
+    from dataclasses import replace
+
+    from checker.suppress import apply_directives, directives
+
+    findings = result.findings
+    if options.severity and findings:
+        from checker.config import severity_override
+
+        findings = tuple(replace(f, severity=severity_override(f.rule, options.severity) or f.severity)
+                         for f in findings)
+    findings, suppressed = apply_directives(findings, directives(result.document, comments))
+    baselined = 0
+    if baseline is not None:
+        findings, baselined = baseline.filter(replace(result, findings=findings))
+    if findings is not result.findings:
+        result = replace(result, findings=findings)
+    return result, (suppressed, baselined)
+
+
+def _result_cache(options: RunOptions, rulebook: RuleBook, detectors: list[Detector]):
+    from checker.cache import ResultCache
+
+    model = None
+    if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in detectors):
+        try:
+            from checker.models import status
+
+            info = status("lm")
+            model = f"{info.get('sha256') or info.get('location')}:{info.get('prepared')}"
+        except Exception as exc:  # noqa: BLE001 - no model: results without it
+            model = f"unavailable:{type(exc).__name__}"
+    settings = {"rules": sorted(d.id for d in detectors), "rule_data": rulebook.versions(),
+                "lm": options.use_lm, "model": model,
+                "extra": {k: v for k, v in sorted(options.extra.items())}}
+    return ResultCache(settings)
 
 
 def analyse(doc: Document, language: str | None = None) -> Document:

@@ -28,10 +28,11 @@ _SP = "[ \u00a0\u202f\u2009]"
 # A digit number: grouped by spaces, dots, commas or apostrophes, or plain,
 # with an optional decimal part and an optional glued suffix (2nd, 4bn, 10km).
 DIGITS = re.compile(
-    r"(?<![\w.,/\-−–'’])"
+    r"(?<![\w.,/'’])(?<![^\W\d_][\-−–])"
+    r"(?:(?P<time>\d{1,2}(?:[:h]\d{2}(?!\d)|h(?!\w)))|"
     r"(?P<num>\d{1,3}(?:(?:" + _SP + r"|[.,'’])\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
     r"(?P<suf>(?:-(?=[а-яіїєґ]))?[^\W\d_]{1,4}\.?)?"
-    r"(?![\w])"
+    r"(?![\w]))"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|#\w+")
@@ -213,18 +214,21 @@ def _prev_words(text: str, pos: int, n: int = 3) -> list[str]:
     return [w.lower() for w in _WORD.findall(chunk)][-n:]
 
 
+_CUE_RX: dict[str, re.Pattern] = {}
+
+
 def _approx_cue(text: str, start: int, lang: str) -> tuple[str, int] | None:
+    rx = _CUE_RX.get(lang)
+    if rx is None:
+        cues = sorted(L.APPROX[lang], key=len, reverse=True)
+        alt = "|".join(re.escape(c) + ("" if c.endswith("'") else "[" + SPACES + "]+") for c in cues)
+        rx = _CUE_RX[lang] = re.compile(r"(?<!\w)(?P<c>" + alt + r")$")
     before = text[max(0, start - 32):start]
     low = L._apos(before.lower())
-    for cue in sorted(L.APPROX[lang], key=len, reverse=True):
-        c = cue
-        if c.endswith("'"):
-            if low.endswith(c):
-                return L.APPROX[lang][cue], start - len(c)
-            continue
-        m = re.search(r"(?<![\w])" + re.escape(c) + r"[" + SPACES + r"]+$", low)
-        if m:
-            return L.APPROX[lang][cue], start - (len(low) - m.start())
+    m = rx.search(low)
+    if m:
+        cue = m.group("c").rstrip(SPACES)
+        return L.APPROX[lang][cue], start - (len(low) - m.start())
     tail = before.rstrip(SPACES)
     if tail.endswith(("~", "≈")):
         return "about", start - (len(before) - len(tail)) - 1
@@ -264,16 +268,101 @@ def _tolerance(value: float, decimals: int, scale: float, scaled: bool) -> float
     return 0.0
 
 
+class _Spans:
+    """Non-nested set of spans with a fast overlap test."""
+
+    def __init__(self, spans=()):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.maxend = []
+        m = -1
+        for _, e in self.spans:
+            m = max(m, e)
+            self.maxend.append(m)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        import bisect
+        i = bisect.bisect_left(self.starts, b) - 1
+        while i >= 0:
+            s, e = self.spans[i]
+            if e > a and s < b:
+                return True
+            if self.maxend[i] <= a:
+                return False
+            i -= 1
+        return False
+
+    def add(self, a: int, b: int) -> None:
+        import bisect
+        i = bisect.bisect_left(self.starts, a)
+        self.spans.insert(i, (a, b))
+        self.starts.insert(i, a)
+        self.maxend = []
+        m = -1
+        for _, e in self.spans:
+            m = max(m, e)
+            self.maxend.append(m)
+
+
+_ARTICLES = {"un", "une", "uno", "una", "a", "an", "ein", "eine", "einer", "einem", "einen", "eines", "one",
+             "один", "одна", "одно", "одного", "одной", "одне"}
+_CAND: dict[str, re.Pattern] = {}
+_FRAC: dict[str, re.Pattern] = {}
+_DE_SLASH = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|10)(?![\d/])")
+_DE_TOKEN = re.compile(r"[a-zäöüß]+")
+_DE_WORDS = set(L._DE_BASE) | set(L.SCALES["de"]) | set(L.VAGUE["de"]) | {"hundert", "tausend"}
+_DE_PARTS = ("zig", "ßig", "ssig", "hundert", "tausend", "zehn")
+
+
+_SLASH = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|10)(?![\d/])")
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_CWORDS: dict[str, set] = {}
+_FHEADS: dict[str, set] = {}
+
+
+def _cand_words(lang: str) -> set:
+    if lang not in _CWORDS:
+        words = set(L.SMALL[lang]) | set(L.SCALES[lang]) | L.MULT100[lang] | set(L.VAGUE[lang]) | \
+            L.CONNECTORS[lang] | L.VAGUE_OF[lang] | {"a", "an"}
+        _CWORDS[lang] = {L._apos(w) for w in words if w not in L.DIGIT_ONLY_SCALES and not w.endswith(".")}
+    return _CWORDS[lang]
+
+
+def _frac_heads(lang: str) -> set:
+    if lang not in _FHEADS:
+        _FHEADS[lang] = {L._apos(k.split()[-1].split("-")[-1]) for k in L.FRACTIONS[lang]}
+    return _FHEADS[lang]
+
+
+def _cand_regex(lang: str) -> re.Pattern:
+    if lang not in _CAND:
+        words = set(L.SMALL[lang]) | set(L.SCALES[lang]) | L.MULT100[lang] | set(L.VAGUE[lang])
+        words = {L._apos(w) for w in words if w not in L.DIGIT_ONLY_SCALES and not w.endswith(".")}
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        _CAND[lang] = re.compile(r"(?<![^\W\d_])(?:" + alt + r")(?![^\W\d_])")
+    return _CAND[lang]
+
+
+def _lower_same(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a character that lower-cases to two: keep offsets
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("’", "'").replace("ʼ", "'")
+
+
 class _Scanner:
     def __init__(self, text: str, lang: str | None, count_hint=None, date_spans=()):
         self.text = text
+        self.low = _lower_same(text)
         self.lang = lang if lang in L.LANGS else "en"
         self.doc_lang = lang
         self.count_hint = count_hint  # callable(pos) -> bool: a count noun follows
-        self.blocked = [(m.start(), m.end()) for m in _URL.finditer(text)] + list(date_spans)
+        urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if ("http" in text or "www." in text
+                                                                      or "@" in text or "#" in text) else []
+        self.blocked = _Spans(urls + list(date_spans))
 
     def _blocked(self, a: int, b: int) -> bool:
-        return any(s < b and a < e for s, e in self.blocked)
+        return self.blocked.overlaps(a, b)
 
     # -- primitives ------------------------------------------------------
     def digits_at(self, m) -> Num | None:
@@ -330,72 +419,54 @@ class _Scanner:
                    scaled=scaled, glued_unit=glued_unit)
 
     def words(self) -> list[Num]:
-        """Spelled-out numbers, vague quantities and fraction words."""
+        """Spelled-out numbers and vague quantities ("tens of thousands")."""
         text, lang = self.text, self.lang
         out: list[Num] = []
-        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        toks = self._candidates()
         i, n = 0, len(toks)
         vague = L.VAGUE[lang]
         while i < n:
             s, e, w = toks[i]
             lw = L._apos(w.lower())
-            # vague: "tens of thousands", "des dizaines de milliers", "десятки тысяч"
             if lw in vague and not (lang in ("ru", "uk") and self._after_number(s)):
                 v, approx = vague[lw]
                 end, j = e, i + 1
-                if j < n and approx == "at-least":
-                    # optional "of"/"de" then a scale or another vague plural
-                    k = j
-                    if k < n and L._apos(toks[k][2].lower()) in L.VAGUE_OF[lang] and \
-                            self._gap_ok(toks[k - 1][1], toks[k][0]):
-                        k += 1
-                    if k < n and self._gap_ok(toks[k - 1][1], toks[k][0]):
-                        nxt = L._apos(toks[k][2].lower())
-                        mult = L.SCALES[lang].get(nxt) or (vague.get(nxt, (None,))[0]
-                                                           if vague.get(nxt, (0, ""))[1] == "at-least" else None)
-                        if mult and mult >= 1000 and nxt not in L.DIGIT_ONLY_SCALES:
-                            v, end, j = v * mult, toks[k][1], k + 1
+                if j < n and approx == "at-least" and self._gap_ok(e, toks[j][0], L.VAGUE_OF[lang]):
+                    nxt = L._apos(toks[j][2].lower())
+                    mult = L.SCALES[lang].get(nxt)
+                    if mult is None and vague.get(nxt, (0, ""))[1] == "at-least":
+                        mult = vague[nxt][0]
+                    if mult and mult >= 1000:
+                        v, end, j = v * mult, toks[j][1], j + 1
                 if approx == "exact" and lw in ("dozen", "dutzend"):
                     prev = _prev_words(text, s, 1)
                     approx = "about" if prev and prev[0] in ("a", "ein", "one") else "exact"
-                hi = v * 10 if approx == "at-least" else None
-                if lw in ("dozens", "douzaines", "dutzende", "dutzenden", "docenas"):
-                    hi = 150.0
-                out.append(Num(s, end, v, "quantity", approx, high=None, vague=True,
-                               tol=0.0 if approx != "about" else 0.0, scaled=v >= 1000)
-                           if approx != "at-least" else
-                           Num(s, end, v, "quantity", approx, high=hi, vague=True, scaled=v >= 1000))
+                hi = None
+                if approx == "at-least":
+                    hi = 150.0 if lw in ("dozens", "douzaines", "dutzende", "dutzenden", "docenas") else v * 10
+                out.append(Num(s, end, v, "quantity", approx, high=hi, vague=True, scaled=v >= 1000))
                 i = j
                 continue
             parts = _split_word(w, lang)
-            if parts is None and lang == "en" and lw in ("a", "an") and i + 1 < n:
-                nv = _word_value(toks[i + 1][2].lower(), lang)
-                if nv and nv[0] in ("mult", "scale") and self._gap_ok(e, toks[i + 1][0]):
-                    parts = ["one"]
             if parts is None:
                 i += 1
                 continue
-            values = [_word_value(p, lang) if p != "one" or lang != "en" else ("small", 1) for p in parts]
+            values = [_word_value(p, lang) for p in parts]
             start, end, j = s, e, i + 1
-            while j < n and self._gap_ok(toks[j - 1][1], toks[j][0]):
-                wj = toks[j][2].lower()
-                if wj in L.CONNECTORS[lang] and j + 1 < n and _split_word(toks[j + 1][2], lang) \
-                        and self._gap_ok(toks[j][1], toks[j + 1][0]):
-                    j += 1
-                    continue
+            if lang == "en" and values[0][0] in ("mult", "scale"):
+                m = re.search(r"(?<!\w)an?[" + SPACES + r"]+$", text[max(0, s - 4):s], re.I)
+                if m:  # "a hundred", "a million"
+                    start, values = s - (len(text[max(0, s - 4):s]) - m.start()), [("small", 1)] + values
+            while j < n and self._gap_ok(toks[j - 1][1], toks[j][0], L.CONNECTORS[lang]):
                 pj = _split_word(toks[j][2], lang)
                 if pj is None:
                     break
                 values += [_word_value(p, lang) for p in pj]
                 end = toks[j][1]
                 j += 1
-            # a run that is only "un"/"une"/"one"/"a" is an article, not a count
-            if len(values) == 1 and values[0][1] == 1 and lw in ("un", "une", "uno", "una", "un", "a", "an",
-                                                                   "ein", "eine", "einer", "einem", "einen",
-                                                                   "eines", "one", "один", "одна", "одно",
-                                                                   "одного", "одной", "одне"):
+            if len(values) == 1 and values[0][1] == 1 and start == s and lw in _ARTICLES:
                 i = j
-                continue
+                continue  # "un", "one", "ein": an article, not a count
             value = _combine(values, lang)
             scaled = any(k == "scale" for k, _ in values)
             last_scale = next((v for k, v in reversed(values) if k == "scale"), 1.0)
@@ -404,16 +475,33 @@ class _Scanner:
             i = j
         return out
 
+    def _candidates(self) -> list[tuple[int, int, str]]:
+        """Words that may belong to a spelled-out number (one regex pass)."""
+        text, low, lang = self.text, self.low, self.lang
+        if lang == "de":
+            out = []
+            for m in _DE_TOKEN.finditer(low):
+                w = m.group()
+                if w in _DE_WORDS or (any(x in w for x in _DE_PARTS) and _de_word(w) is not None):
+                    out.append((m.start(), m.end(), text[m.start():m.end()]))
+            return out
+        return [(m.start(), m.end(), text[m.start():m.end()]) for m in _cand_regex(lang).finditer(low)]
+
     def _after_number(self, pos: int) -> bool:
         before = self.text[max(0, pos - 12):pos].rstrip(SPACES)
         if before and before[-1].isdigit():
             return True
-        prev = _prev_words(self.text, pos, 1)
-        return bool(prev and _word_value(prev[0], self.lang))
+        m = re.search(r"([^\W\d_]+)[" + SPACES + r"]+$", self.text[max(0, pos - 30):pos])
+        return bool(m and _word_value(m.group(1).lower(), self.lang))
 
-    def _gap_ok(self, a: int, b: int) -> bool:
+    def _gap_ok(self, a: int, b: int, words=()) -> bool:
         gap = self.text[a:b]
-        return 0 < len(gap) <= 2 and all(c in SPACES or c == "-" for c in gap)
+        if 0 < len(gap) <= 2 and all(c in SPACES or c == "-" for c in gap):
+            return True
+        if words and len(gap) <= 6:
+            g = L._apos(gap.lower()).strip(SPACES + "-")
+            return g in words and (gap[-1] in SPACES or g.endswith("'"))
+        return False
 
     def fractions(self) -> list[Num]:
         out = []
@@ -421,13 +509,25 @@ class _Scanner:
         if not table:
             return out
         pat = "|".join(re.escape(k).replace("'", "['’]") for k in sorted(table, key=len, reverse=True))
-        for m in re.finditer(r"(?<!\w)(?:" + pat + r")(?!\w)", self.text, re.I):
+        rx = _FRAC.get(self.lang)
+        if rx is None:
+            rx = _FRAC[self.lang] = re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)")
+        hits = None
+        if hits is None:
+            matches = rx.finditer(self.low)
+        else:
+            matches = (m for h in hits for m in rx.finditer(self.low, max(0, h - 20), h + 20))
+        seen = set()
+        for m in matches:
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
             key = L._apos(m.group().lower())
             key = re.sub(r"\s+", " ", key)
             if key in table:
                 out.append(Num(m.start(), m.end(), round(table[key], 4), "quantity", percent=True,
                                tol=0.5))
-        for m in re.finditer(r"(?<![\d/.,])([1-9])/([2-9]|10)(?![\d/])", self.text):
+        for m in (_SLASH.finditer(self.text) if "/" in self.text else ()):
             a, b = int(m.group(1)), int(m.group(2))
             if a < b:
                 out.append(Num(m.start(), m.end(), round(100 * a / b, 4), "quantity", percent=True,
@@ -438,8 +538,18 @@ class _Scanner:
     def scan(self) -> list[Num]:
         text, lang = self.text, self.lang
         nums: list[Num] = []
+        times = []
         for m in DIGITS.finditer(text):
             if self._blocked(m.start(), m.end()):
+                continue
+            if re.match(r"/\d", text[m.end():m.end() + 2]) and "/" not in text[m.start() - 1:m.start()]:
+                continue  # 2/3: a fraction, read below
+            if m.group("time"):
+                times.append(Num(m.start(), m.end(), 0, "time"))
+                continue
+            tm = _TIME.match(text, m.start())
+            if tm:
+                times.append(Num(tm.start(), tm.end(), 0, "time"))
                 continue
             num = self.digits_at(m)
             if num is None:
@@ -450,20 +560,24 @@ class _Scanner:
                 if prev and prev[0] in _DE_ARTICLES:
                     num = replace(num, kind="ordinal", end=num.end + 1)
             nums.append(num)
-        for tm in _TIME.finditer(text):
-            nums = [x for x in nums if not (x.start < tm.end() and tm.start() < x.end)]
-            nums.append(Num(tm.start(), tm.end(), 0, "time"))
+        if times:
+            tspans = _Spans([(t.start, t.end) for t in times])
+            nums = [x for x in nums if not tspans.overlaps(x.start, x.end)] + times
         taken = [(x.start, x.end) for x in nums]
-        for num in self.words() + self.fractions():
+        words = self.words()
+        extra = self.fractions() + words
+        taken_s = _Spans(taken)
+        covered: set[int] = set()
+        for num in extra:
             if self._blocked(num.start, num.end):
                 continue
-            if any(s < num.end and num.start < e for s, e in taken):
+            if taken_s.overlaps(num.start, num.end) or any(i in covered for i in range(num.start, num.end)):
                 continue
             # a spelled number before "o'clock" is a time
             if re.match(r"\s*o['’]clock", text[num.end:num.end + 10]):
                 num = replace(num, kind="time")
             nums.append(num)
-            taken.append((num.start, num.end))
+            covered.update(range(num.start, num.end))
         nums.sort(key=lambda x: x.start)
         nums = self._ranges(nums)
         return [self._cues(x) if x.kind == "quantity" else x for x in nums]
@@ -490,20 +604,19 @@ class _Scanner:
                     ok = False
                 if ok:
                     lo, hi = a.value, b.value
-                    if b.scaled and not a.scaled and lo * 1000 <= hi and lo < 1000:
-                        scale = 10 ** (len(str(int(b.value))) - len(str(int(b.value / 1000 if b.value >= 1e3 else 1))))
-                        # scale of b applies to a: "1 à 2 millions"
+                    if b.scaled and not a.scaled and lo < 1000:
+                        # "1 à 2 millions": the scale of the second applies to the first
                         for s in (1e12, 1e9, 1e6, 1e3):
-                            if b.value >= s and b.value / s < 1000:
-                                scale = s
+                            if b.value >= s and lo * s <= b.value:
+                                lo = lo * s
                                 break
-                        lo = lo * scale
                     if lo < hi:
                         cue_start = a.start
                         if opener:
-                            cue_start = text.rfind(text[a.start - 40:a.start].split()[-1], 0, a.start) \
-                                if text[max(0, a.start - 40):a.start].split() else a.start
-                            cue_start = max(0, cue_start)
+                            mo = re.search(r"(?<!\w)" + re.escape(opener) + r"\s+$",
+                                           text[max(0, a.start - 30):a.start], re.I)
+                            if mo:
+                                cue_start = max(0, a.start - 30) + mo.start()
                         out.append(Num(a.start, b.end, lo, "quantity", "at-least", cue_start=cue_start,
                                        high=hi, tol=max(a.tol, b.tol), scaled=a.scaled or b.scaled,
                                        glued_unit=b.glued_unit))

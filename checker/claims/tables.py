@@ -52,56 +52,105 @@ class Entity:
 
 
 class Matcher:
-    """Longest-first alternation of terms; tells which key a match belongs to.
+    """Terms matched at a position, longest first, by word lookup (no big regex).
 
-    A term is lower case words separated by spaces; a trailing ``*`` matches
-    any word ending; a leading ``-`` glues the term to what precedes it
-    ("30-day").
+    A term is lower-case words separated by spaces; a ``*`` ending a word
+    matches any ending (Slavic and German inflection); hyphens and symbols
+    (``%``, ``²``, ``$``) are words of their own, so "30-day" matches "-day"
+    and "km²" is "km" + "²".
     """
 
+    TOK = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|[^\s\w]|\d+")
+
     def __init__(self, pairs: list[tuple[str, str]], ignore_case: bool = True):
-        self.keys: list[str] = []
-        parts = []
-        for term, key in sorted(pairs, key=lambda p: -len(p[0].rstrip("*"))):
-            parts.append(f"(?P<g{len(self.keys)}>{self._pattern(term)})")
-            self.keys.append(key)
-        flags = re.IGNORECASE if ignore_case else 0
-        self.regex = re.compile("|".join(parts), flags) if parts else None
+        self.index: dict[str, list[tuple[tuple[tuple[str, bool], ...], str]]] = {}
+        self.prefix_index: dict[str, list[tuple[tuple[tuple[str, bool], ...], str]]] = {}
+        for term, key in pairs:
+            words = []
+            for w in term.lower().replace("’", "'").split():
+                star = w.endswith("*")
+                toks = self.TOK.findall(w.rstrip("*"))
+                for i, t in enumerate(toks):
+                    words.append((t, star and i == len(toks) - 1))
+            if not words:
+                continue
+            entry = (tuple(words), key)
+            first, star = words[0]
+            (self.prefix_index.setdefault(first[:2], []) if star else self.index.setdefault(first, [])).append(entry)
+        for table in (self.index, self.prefix_index):
+            for v in table.values():
+                v.sort(key=lambda e: (-len(e[0]), -sum(len(w) for w, _ in e[0])))
 
-    @staticmethod
-    def _pattern(term: str) -> str:
-        words = term.split()
-        out = []
-        for i, w in enumerate(words):
-            star = w.endswith("*")
-            w = w.rstrip("*")
-            pat = re.escape(w).replace("'", "['’ʼ]")
-            if star:
-                pat += r"[\w'’-]*"
-            out.append(pat)
-        pat = r"\s+".join(out)
-        last = term.rstrip("*")[-1:]
-        if (last.isalnum() or last == "'") and not term.endswith("*"):
-            pat += r"(?![\w²])"
-        first = term[:1]
-        if first.isalnum():
-            pat = r"(?<![\w-])" + pat if not term.startswith("-") else pat
-        return pat
+    def match(self, text: str, pos: int, accept=None):
+        """(key, end) of the longest term starting exactly at pos (whose key
+        ``accept`` allows), or None."""
+        toks = []
+        for m in self.TOK.finditer(text, pos, min(len(text), pos + 80)):
+            if not toks and m.start() != pos:
+                return None
+            toks.append((m.group().lower().replace("’", "'").replace("ʼ", "'"), m.end()))
+            if len(toks) >= 5:
+                break
+        if not toks:
+            return None
+        best = None
+        cands = self.index.get(toks[0][0], []) + self.prefix_index.get(toks[0][0][:2], [])
+        for words, key in cands:
+            n = len(words)
+            if n > len(toks) or (best and n <= best[2]) or (accept and not accept(key)):
+                continue
+            ok = all(toks[i][0] == w or (star and toks[i][0].startswith(w)) for i, (w, star) in enumerate(words))
+            if ok:
+                best = (key, toks[n - 1][1], n)
+        return (best[0], best[1]) if best else None
 
-    def match(self, text: str, pos: int):
-        """(key, end) of the longest term starting exactly at pos, or None."""
-        if self.regex is None:
-            return None
-        m = self.regex.match(text, pos)
-        if not m:
-            return None
-        return self.keys[int(m.lastgroup[1:])], m.end()
+
+class WordIndex:
+    """Fast lookup of names (case-sensitive, multi-word) or lower-case terms with
+    ``*`` prefixes, by scanning the words of a text once."""
+
+    _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
+
+    def __init__(self, pairs: list[tuple[str, str]], ignore_case: bool):
+        self.ignore_case = ignore_case
+        self.exact: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.prefixes: dict[str, list[tuple[str, str]]] = {}
+        for term, key in pairs:
+            t = term.lower() if ignore_case else term
+            t = t.replace("’", "'")
+            words = tuple(t.split())
+            if len(words) == 1 and t.endswith("*"):
+                self.prefixes.setdefault(t[:2], []).append((t.rstrip("*"), key))
+            else:
+                words = tuple(w.rstrip("*") for w in words)
+                self.exact.setdefault(words[0], []).append((words, key))
+        for v in self.exact.values():
+            v.sort(key=lambda p: -len(p[0]))
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
-        if self.regex is None:
-            return
-        for m in self.regex.finditer(text, start, len(text) if end is None else end):
-            yield self.keys[int(m.lastgroup[1:])], m.start(), m.end()
+        toks = [(m.start(), m.end(), m.group()) for m in self._TOKEN.finditer(text, start, len(text) if end is None else end)]
+        norm = [(w.lower() if self.ignore_case else w).replace("’", "'") for _, _, w in toks]
+        norm = [w[:-2] if w.endswith("'s") else w for w in norm]
+        i = 0
+        while i < len(toks):
+            w = norm[i]
+            hit = None
+            for words, key in self.exact.get(w, ()):
+                n = len(words)
+                if tuple(norm[i:i + n]) == words:
+                    hit = (key, n)
+                    break
+            if hit is None:
+                for prefix, key in self.prefixes.get(w[:2], ()):
+                    if w.startswith(prefix):
+                        hit = (key, 1)
+                        break
+            if hit:
+                key, n = hit
+                yield key, toks[i][0], toks[i + n - 1][1]
+                i += n
+            else:
+                i += 1
 
 
 @dataclass
@@ -247,14 +296,15 @@ def load_tables(concepts_path: str | None = None, entities_path: str | None = No
         concept_m[lang] = Matcher([(t, c) for c, terms in concept_terms.items()
                                    for t in _per_lang(terms, lang)])
         qual_m[lang] = Matcher([(t, q) for q, terms in qualifiers.items() for t in _per_lang(terms, lang)])
-        ent_m[lang] = Matcher([(f, e) for e, ent in entities.items()
-                               for f in set(ent.forms.get(lang, ()) + ent.forms.get("all", ()))],
-                              ignore_case=False)
-        adj_m[lang] = Matcher([(a, e) for e, terms in adjectives.items() for a in _per_lang(terms, lang)])
+        ent_m[lang] = WordIndex([(f, e) for e, ent in entities.items()
+                                 for f in set(ent.forms.get(lang, ()) + ent.forms.get("all", ()))],
+                                ignore_case=False)
+        adj_m[lang] = WordIndex([(a, e) for e, terms in adjectives.items() for a in _per_lang(terms, lang)],
+                                ignore_case=True)
     # names of any language, to recognise a foreign spelling
     for e, ent in entities.items():
         for forms in ent.forms.values():
             for f in forms:
                 form_index.setdefault(f, e)
-    ent_m["*"] = Matcher([(f, e) for f, e in form_index.items()], ignore_case=False)
+    ent_m["*"] = WordIndex([(f, e) for f, e in form_index.items()], ignore_case=False)
     return Tables(units, concepts, unit_m, concept_m, qual_m, entities, ent_m, adj_m, form_index)

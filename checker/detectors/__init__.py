@@ -9,18 +9,37 @@ from __future__ import annotations
 
 from checker.detectors.base import CheckContext, Detector, RuleDoc, rule_doc
 from checker.detectors.boilerplate import RepeatedLine
+from checker.detectors.calque import Calque
 from checker.detectors.casing import LowercaseProperNoun
+from checker.detectors.clock_time import ClockForDuration
+from checker.detectors.consistency import NameVariant, PronounGender
+from checker.detectors.expected_language import UnexpectedLanguage
+from checker.detectors.debris import (Debris, DoubledPunctuation, DoubledWord,
+                                      FrenchPunctuationSpace, SpaceBeforePunctuation)
 from checker.detectors.fragment import NameFragment
 from checker.detectors.mixed_language import MixedLanguage
+from checker.detectors.numbers import NumberFormat, UnitMismatch
 from checker.detectors.spacing import SpacedHyphen
 
 # Order is the order findings of equal position are reported in.
 REGISTRY: tuple[type[Detector], ...] = (
     MixedLanguage,
+    UnexpectedLanguage,
     SpacedHyphen,
+    Calque,
     RepeatedLine,
     LowercaseProperNoun,
     NameFragment,
+    ClockForDuration,
+    UnitMismatch,
+    NumberFormat,
+    NameVariant,
+    PronounGender,
+    Debris,
+    DoubledWord,
+    FrenchPunctuationSpace,
+    SpaceBeforePunctuation,
+    DoubledPunctuation,
 )
 
 

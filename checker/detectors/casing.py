@@ -15,6 +15,12 @@ _WORD = re.compile(r"(?<![\w@#/.-])([^\W\d_][^\W\d_'’-]{2,})(?![\w@/-])")
 # capital. wordfreq folds case, so names are frequent too ("kyiv" 3.1, "moscow"
 # 4.4): only very common words (above ~30 per million) are exempt.
 COMMON_WORD_ZIPF = 4.5
+# A fairly common word (above ~2 per million) written in lower case at least as
+# often as with a capital is an ordinary word, and the capitalised occurrences
+# are the exceptions: a named unit ("la 100e Brigade" / "la brigade"), a
+# demonym noun ("les Ukrainiens" / "soldats ukrainiens"), a region ("the
+# Northeast" / "the northeast of Ukraine"). "kyiv" (3.1) stays below.
+ORDINARY_WORD_ZIPF = 3.3
 
 
 class LowercaseProperNoun(Detector):
@@ -44,6 +50,7 @@ class LowercaseProperNoun(Detector):
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         sentence_starts = {s.start for s in doc.sentences}
         capitalised: dict[str, str] = {}
+        capital_count: dict[str, int] = defaultdict(int)
         lowercase: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for match in _WORD.finditer(doc.text):
             word = match.group(1)
@@ -52,11 +59,15 @@ class LowercaseProperNoun(Detector):
             elif word[0].isupper() and word[1:].islower() and not self._starts_sentence(
                     doc.text, match.start(1), sentence_starts):
                 capitalised.setdefault(word.lower(), word)
+                capital_count[word.lower()] += 1
         for lower, spans in lowercase.items():
             proper = capitalised.get(lower)
             if not proper:
                 continue
-            if zipf_frequency(lower, doc.language or "en") >= COMMON_WORD_ZIPF:
+            frequency = zipf_frequency(lower, doc.language or "en")
+            if frequency >= COMMON_WORD_ZIPF:
+                continue
+            if frequency >= ORDINARY_WORD_ZIPF and len(spans) >= capital_count[lower]:
                 continue
             for start, end in spans:
                 yield self.finding(

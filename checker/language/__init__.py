@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from checker.core import Document, Segment
+from checker.language.stopwords import quick_language
 from checker.segment import paragraphs
 
 # ISO 639-1 codes of the languages mtcheck identifies.
@@ -50,14 +51,48 @@ def best_language(text: str) -> tuple[str | None, float]:
     return lang, scores[lang]
 
 
+QUICK_MIN_LETTERS = 120  # shorter paragraphs always go to lingua
+MAX_LINGUA_CHARS = 1200  # lingua reads at most this much of one paragraph (bounded work)
+
+
+def _bounded(chunk: str) -> str:
+    """A long paragraph as four evenly spaced slices: lingua's work stays bounded
+    on a 20 MB text with no line breaks, and the slices still cover all of it."""
+    if len(chunk) <= MAX_LINGUA_CHARS:
+        return chunk
+    size = MAX_LINGUA_CHARS // 4
+    step = (len(chunk) - size) // 3
+    return " ".join(chunk[i * step:i * step + size] for i in range(4))
+
+
 def identify(doc: Document) -> Document:
     """The document with its language and per-paragraph segments filled in."""
     spans = paragraphs(doc.text)
-    judged = []
+    measured = []
+    quick_votes: dict[str, int] = {}
+    total_letters = 0
     for start, end in spans:
         chunk = doc.text[start:end]
         letters = len(_LETTER.findall(chunk))
-        scores = confidences(chunk) if letters else {}
+        # Long paragraphs plainly in one language need not wait for lingua.
+        quick = quick_language(chunk) if letters >= QUICK_MIN_LETTERS else None
+        if quick:
+            quick_votes[quick[0]] = quick_votes.get(quick[0], 0) + letters
+        total_letters += letters
+        measured.append((start, end, chunk, letters, quick))
+    # The quick answer is trusted only for the language most of the text is in;
+    # a paragraph it gives another language, and every short one, goes to lingua.
+    main = max(quick_votes, key=lambda k: (quick_votes[k], k)) if quick_votes else None
+    if main and quick_votes[main] * 2 < total_letters:
+        main = None
+    judged = []
+    for start, end, chunk, letters, quick in measured:
+        if not letters:
+            scores = {}
+        elif quick and quick[0] == main:
+            scores = {main: quick[1]}
+        else:
+            scores = confidences(_bounded(chunk))
         judged.append((start, end, letters, scores))
 
     doc_lang, doc_conf = _document_language(doc.text, judged)

@@ -123,16 +123,29 @@ def decode(data: bytes) -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below 32, except \t \n \f \r
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:8192]
     if not sample:
         return 0.0
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(sample))
     return controls / len(sample)
 
 
 def read_document(source: Source, max_bytes: int = MAX_BYTES) -> Document | LoadError:
     """One file as a Document, or the reason it cannot be one."""
+    loaded = read_source(source, max_bytes)
+    return loaded if isinstance(loaded, LoadError) else loaded[0]
+
+
+def read_source(source: Source, max_bytes: int = MAX_BYTES
+                ) -> tuple[Document, list[tuple[int, str]] | None] | LoadError:
+    """As read_document, plus the mtcheck comments an HTML page had, at their
+    offsets in the text (None for text and Markdown, whose comments stay in the
+    text): inline suppression (checker.suppress) reads them."""
+    comments = None
     try:
         size = source.path.stat().st_size
         if size > max_bytes:
@@ -150,12 +163,12 @@ def read_document(source: Source, max_bytes: int = MAX_BYTES) -> Document | Load
     fmt = EXTENSIONS.get(source.path.suffix.lower(), "text")
     date = None
     if fmt == "html":
-        from checker.load.html import html_to_text
+        from checker.load.html import html_to_text_with_comments
 
-        text, date = html_to_text(text)
+        text, date, comments = html_to_text_with_comments(text)
     elif fmt == "markdown":
         date = _front_matter_date(text)
-    return Document(path=source.display, text=text, format=fmt, date=date)
+    return Document(path=source.display, text=text, format=fmt, date=date), comments
 
 
 _FRONT_MATTER_DATE = re.compile(r"\A---\s*\n(?:.*\n)*?date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)

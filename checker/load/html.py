@@ -26,6 +26,11 @@ class _TextExtractor(HTMLParser):
         self.title: list[str] = []
         self.date: str | None = None
         self._in_title = False
+        self.comments: list[tuple[int, str]] = []  # (offset in "".join(parts), text)
+
+    def handle_comment(self, data):
+        if data.strip().startswith("mtcheck") and not self.skip_depth:
+            self.comments.append((sum(map(len, self.parts)), data.strip()))
 
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
@@ -70,15 +75,52 @@ class _TextExtractor(HTMLParser):
 
 def html_to_text(markup: str) -> tuple[str, str | None]:
     """(visible text, publication date or None) of an HTML document."""
+    text, date, _ = html_to_text_with_comments(markup)
+    return text, date
+
+
+def html_to_text_with_comments(markup: str) -> tuple[str, str | None, list[tuple[int, str]]]:
+    """As html_to_text, plus the ``<!-- mtcheck... -->`` comments of the page, each
+    with the offset in the visible text where it stood (inline suppression)."""
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts)
+    marks = [pos for pos, _ in parser.comments]
     # Collapse the layout whitespace that markup leaves, keeping paragraph breaks.
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{2,}", "\n", text).strip("\n ")  # one paragraph per line
+    text, marks = _sub_tracking(r"[ \t\r\f\v]+", " ", text, marks)
+    text, marks = _sub_tracking(r" *\n *", "\n", text, marks)
+    text, marks = _sub_tracking(r"\n{2,}", "\n", text, marks)  # one paragraph per line
+    stripped = text.strip("\n ")
+    lead = len(text) - len(text.lstrip("\n "))
+    text = stripped
+    marks = [min(max(m - lead, 0), len(text)) for m in marks]
     title = " ".join("".join(parser.title).split())
     if title and not text.startswith(title):
+        shift = len(title) + 1 if text else len(title)
         text = f"{title}\n{text}" if text else title
-    return text, parser.date
+        marks = [m + shift for m in marks]
+    return text, parser.date, [(m, body) for m, (_, body) in zip(marks, parser.comments)]
+
+
+def _sub_tracking(pattern: str, repl: str, text: str, marks: list[int]) -> tuple[str, list[int]]:
+    """re.sub(pattern, repl, text), and where the offsets ``marks`` (ascending) land.
+
+    An offset inside a replaced run lands after the replacement."""
+    if not marks:
+        return re.sub(pattern, repl, text), marks
+    out, moved, last, shift, i = [], [], 0, 0, 0
+    for match in re.finditer(pattern, text):
+        start, end = match.span()
+        while i < len(marks) and marks[i] <= start:
+            moved.append(marks[i] + shift)
+            i += 1
+        while i < len(marks) and marks[i] < end:
+            moved.append(start + shift + len(repl))
+            i += 1
+        out += (text[last:start], repl)
+        last = end
+        shift += len(repl) - (end - start)
+    moved += [m + shift for m in marks[i:]]
+    out.append(text[last:])
+    return "".join(out), moved

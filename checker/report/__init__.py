@@ -20,11 +20,16 @@ def render(report: Report, fmt: str, *, color: bool = False) -> str:
 
 
 def write_reports(report: Report, out_dir: Path) -> list[Path]:
-    """The files every run leaves in the output folder."""
-    from checker.report import json_report
+    """The files every run leaves in the output folder.
+
+    report.json, then the HTML report (docs/<name>.html per document,
+    claims.html, rules.html, and index.html last), each file written atomically.
+    """
+    from checker.report import html, json_report
 
     written = []
     target = out_dir / "report.json"
     write_atomic(target, json_report.render(report))
     written.append(target)
+    written.extend(html.write_pages(report, Path(out_dir)))
     return written

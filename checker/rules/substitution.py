@@ -291,7 +291,7 @@ def _expand(pattern: str, macros: dict[str, str], slots: list[tuple[str, ...]]) 
         elif c in "\"“”":
             out.append("[\"“”«»]")
         elif c == " ":
-            out.append(r"[ \u00a0\u202f]+")
+            out.append(r"(?:[ \u00a0\u202f]+)")
         else:
             out.append(c)
         i += 1

@@ -12,6 +12,10 @@ Each registered rule has ``fixtures/<RULE-ID>.yaml``::
         text: "A pause - a long one."
         expect: []                    # the rule must stay silent
 
+A case may add ``options:`` (run options merged into the context's, e.g.
+``{languages: {"fr/": "fr"}}``) and ``path:`` (the document's path, default
+``fixture.txt``).
+
 ``start`` and ``suggestion`` may be omitted in an expectation; ``text`` may
 not. ``severity`` may be given to pin it. A rule's fixture must contain at
 least one case where it fires and one where it stays silent.
@@ -43,18 +47,22 @@ def context():
     return CheckContext(rulebook=RuleBook.load(), options={"no_lm": True})
 
 
-def run_rule(rule_id: str, text: str, lang: str | None, context) -> list:
+def run_rule(rule_id: str, text: str, lang: str | None, context, options: dict | None = None,
+             path: str = "fixture.txt") -> list:
     detector = next(cls() for cls in REGISTRY if cls.id == rule_id)
+    if options:  # a case's own run options (e.g. languages per folder), over the shared ones
+        context = CheckContext(rulebook=context.rulebook, options={**context.options, **options})
     if hasattr(detector, "prepare"):
         detector.prepare(context)
-    doc = Document(path="fixture.txt", text=text)
+    doc = Document(path=path, text=text)
     result = check_document(doc, [detector], context, [], language=lang)
     return [f for f in result.findings if f.rule == rule_id]
 
 
 @pytest.mark.parametrize("rule_id, case", list(_cases()))
 def test_fixture(rule_id, case, context):
-    findings = run_rule(rule_id, case["text"], case.get("lang"), context)
+    findings = run_rule(rule_id, case["text"], case.get("lang"), context,
+                        case.get("options"), case.get("path", "fixture.txt"))
     got = [{"text": f.text, "start": f.start, "suggestion": f.suggestion,
             "severity": f.severity.value} for f in findings]
     expected = case.get("expect") or []

@@ -1,0 +1,155 @@
+"""Per-document result cache: an unchanged article is not checked twice.
+
+The key is the SHA-256 of the document's text, its format and date, the
+settings that change results (rules selected, rule-data versions, expected
+language, whether the LM runs and the model's checksum), the tool version
+and a hash of mtcheck's own code, so a new rule or a fixed bug never serves
+a stale result. The value is the DocumentResult as JSON without the text
+(the text is what was hashed; it is put back on reading).
+
+Location: ``$MTCHECK_CACHE``, else ``$XDG_CACHE_HOME/mtcheck``, else
+``~/.cache/mtcheck``; results live in ``results/ab/abcdef....json``. A cache
+that cannot be written is skipped with one notice; a corrupt entry is a miss.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from checker import __version__
+from checker.core import (Claim, Document, DocumentResult, Finding,
+                          MachineTranslationVerdict, Segment, Severity, Span)
+
+FORMAT = 1
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("MTCHECK_CACHE")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "mtcheck"
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of mtcheck's Python files and packaged data: results depend on them."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in path.parts:
+            try:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+            except OSError:
+                continue
+    return digest.hexdigest()[:16]
+
+
+def _layout() -> str:
+    """The fields of the records the cache stores: a change makes old entries misses."""
+    return ";".join(f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
+                    for cls in (Document, DocumentResult, Finding, Claim, Segment,
+                                MachineTranslationVerdict))
+
+
+class ResultCache:
+    def __init__(self, settings: dict, directory: Path | None = None):
+        self.directory = (directory or cache_dir()) / "results"
+        base = json.dumps({"settings": settings, "code": code_version(), "format": FORMAT,
+                           "layout": _layout()}, sort_keys=True, default=str)
+        self._base = hashlib.sha256(base.encode()).hexdigest()
+        self.hits = self.misses = 0
+        self.broken: str | None = None  # why writing failed, said once
+
+    def key(self, doc: Document, extra: str = "") -> str:
+        digest = hashlib.sha256(self._base.encode())
+        for part in (doc.format, doc.date or "", extra):
+            digest.update(b"\x1f" + part.encode())
+        digest.update(b"\x1e" + doc.text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str, doc: Document) -> tuple[DocumentResult, list[str]] | None:
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            result = _result_from(data, doc)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1  # a corrupt or foreign entry: check again
+            return None
+        self.hits += 1
+        return result, list(data.get("notices", []))
+
+    def put(self, key: str, result: DocumentResult, notices: list[str]) -> None:
+        if self.broken:
+            return
+        path = self._path(key)
+        data = _result_to(result)
+        data["notices"] = notices
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except (OSError, TypeError, ValueError) as exc:
+            self.broken = f"result cache not written ({self.directory}: {exc.strerror or exc})"
+
+
+def _result_to(result: DocumentResult) -> dict:
+    doc = result.document
+    mt = result.machine_translation
+    name = Path(doc.path).name
+    return {
+        "document": {
+            "language": doc.language, "language_confidence": doc.language_confidence,
+            "segments": [[s.start, s.end, s.language, s.confidence] for s in doc.segments],
+            "sentences": [[s.start, s.end] for s in doc.sentences],
+            **{f.name: getattr(doc, f.name) for f in dataclasses.fields(Document)
+               if f.name not in ("path", "text", "format", "date", "language",
+                                 "language_confidence", "segments", "sentences")},
+        },
+        "findings": [{**dataclasses.asdict(f), "severity": f.severity.value}
+                     for f in result.findings],
+        "claims": [{**dataclasses.asdict(c), "entities": list(c.entities),
+                    # ids name the file; another path with the same text gets its own
+                    "id": c.id[len(name):] if c.id.startswith(name) else c.id}
+                   for c in result.claims],
+        "machine_translation": None if mt is None else dataclasses.asdict(mt),
+        "extra": {f.name: getattr(result, f.name) for f in dataclasses.fields(DocumentResult)
+                  if f.name not in ("document", "findings", "claims", "machine_translation")},
+    }
+
+
+def _result_from(data: dict, doc: Document) -> DocumentResult:
+    d = dict(data["document"])
+    segments = tuple(Segment(*s) for s in d.pop("segments"))
+    sentences = tuple(Span(*s) for s in d.pop("sentences"))
+    document = dataclasses.replace(doc, segments=segments, sentences=sentences, **d)
+    name = Path(doc.path).name
+    findings = tuple(Finding(**{**f, "severity": Severity(f["severity"])})
+                     for f in data["findings"])
+    claims = tuple(Claim(**{**c, "entities": tuple(c["entities"]),
+                            "id": name + c["id"] if c["id"].startswith("#") else c["id"]})
+                   for c in data["claims"])
+    mt = data["machine_translation"]
+    return DocumentResult(document=document, findings=findings, claims=claims,
+                          machine_translation=None if mt is None else MachineTranslationVerdict(**mt),
+                          **data.get("extra", {}))

@@ -1,0 +1,260 @@
+"""Aligning claims that speak of the same quantity, subject and time; verdicts.
+
+Two claims are *comparable* when they count the same concept (after the
+qualifier: drones launched vs drones shot down), in convertible units, over the
+same period (their ``when`` intervals overlap, or neither has one), at the same
+rate (per month vs per year are not compared), both stated or both forecast,
+for the same side ("soldats russes" vs "soldats ukrainiens" are not), and for
+the same places (two different towns are two scopes). Comparable claims are
+*consistent* when the value intervals their wording allows overlap ("près de
+100.000" covers 85,000-100,000; "100,000" covers itself), else they
+*contradict*.
+"""
+from __future__ import annotations
+
+import math
+
+from checker.claims import lexicon as L
+from checker.claims.dates import parse_iso
+from checker.claims.extract import XClaim
+from checker.claims.tables import Tables
+from checker.core import CrossCheck, CrossSpan, Severity
+
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+
+
+def _times_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a == b:
+        return True
+    if a.endswith("/..") != b.endswith("/.."):
+        return False
+    if a.startswith("--") or b.startswith("--"):
+        # no year known on one side: compare month and day only
+        return a.lstrip("-")[-5:] == b.lstrip("-")[-5:] if "/" not in a + b else a[-5:] == b[-5:]
+    a0, a1 = parse_iso(a)
+    b0, b1 = parse_iso(b)
+    if None in (a0, b0):
+        return False
+    a1 = a1 or a0
+    b1 = b1 or b0
+    overlap = a0 <= b1 and b0 <= a1
+    if not overlap:
+        return False
+    # a day inside a month is a different scope (daily toll vs monthly toll)
+    span_a, span_b = (a1 - a0).days, (b1 - b0).days
+    return abs(span_a - span_b) <= 2
+
+
+def comparable(a: XClaim, b: XClaim, tables: Tables, same_doc: bool = False) -> bool:
+    if not (a.align and b.align) or a.key != b.key:
+        return False
+    ua, ub = tables.units[a.unit], tables.units[b.unit]
+    if ua.dimension != ub.dimension:
+        return False
+    if (a.rate is None) != (b.rate is None):
+        return False  # a total and a rate are different quantities
+    if a.vague and b.vague:
+        return False  # "hundreds" vs "thousands": too loose to judge
+    if a.modal != b.modal:
+        return False
+    if a.side and b.side and not (a.side & b.side):
+        return False
+    if a.places and b.places and not (a.places & b.places):
+        return False
+    if not _times_compatible(a.when, b.when):
+        return False
+    if same_doc:
+        if a.sentence == b.sentence or a.another or b.another:
+            return False
+        if not (set(a.entities) & set(b.entities)) and (a.entities or b.entities):
+            return False
+    else:
+        if a.entities and b.entities and not (set(a.entities) & set(b.entities)):
+            # different actors and no shared date: different subjects
+            if not (a.when and b.when):
+                return False
+    if a.part_of or b.part_of:
+        return False
+    return True
+
+
+def _per_year(c: XClaim) -> float:
+    return L.PERIODS["year"] / L.PERIODS[c.rate] if c.rate else 1.0
+
+
+def consistent(a: XClaim, b: XClaim, tables: Tables) -> bool:
+    alo, ahi = (x * _per_year(a) for x in a.bounds(tables))
+    blo, bhi = (x * _per_year(b) for x in b.bounds(tables))
+    if a.rate != b.rate:  # 250,000 a month vs 3 million a year: month lengths round
+        alo, ahi = alo * 0.99, ahi * 1.01
+    if a.unit != b.unit:  # converted: allow the rounding of the conversion
+        alo, ahi = alo * 0.98, ahi * 1.02
+    return alo <= bhi and blo <= ahi
+
+
+# ------------------------------------------------------------------ messages
+def _fmt(v: float) -> str:
+    if v >= 1e9 and v % 1e7 == 0:
+        return f"{v / 1e9:g} billion"
+    if v >= 1e6 and v % 1e4 == 0:
+        return f"{v / 1e6:g} million"
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:g}"
+
+
+def _unit_word(c: XClaim, tables: Tables) -> str:
+    if c.unit == "count":
+        return c.concept.replace("-", " ") + (f" {c.qualifier.replace('-', ' ')}" if c.qualifier else "")
+    return c.unit + f" ({c.concept.replace('-', ' ')})"
+
+
+def describe(c: XClaim) -> str:
+    words = {"about": "about ", "below": "nearly ", "at-least": "at least ", "at-most": "at most "}
+    if c.high is not None:
+        return f"{_fmt(c.value)}–{_fmt(c.high)}"
+    return words.get(c.approx, "") + _fmt(c.value)
+
+
+def describe_when(iso: str | None) -> str:
+    if not iso:
+        return "no date given"
+
+    def one(x: str) -> str:
+        if x.startswith("--"):
+            m, d = int(x[2:4]), int(x[5:7])
+            return f"{d} {_MONTHS_EN[m - 1]}"
+        parts = x.split("-")
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS_EN[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS_EN[int(parts[1]) - 1]} {parts[0]}"
+        return x
+    if "/" in iso:
+        a, b = iso.split("/", 1)
+        if b == "..":
+            return f"since {one(a)}"
+        if a[:7] == b[:7] and len(a) == len(b) == 10:
+            return f"the night of {int(a[8:])}–{int(b[8:])} {_MONTHS_EN[int(a[5:7]) - 1]} {a[:4]}"
+        return f"{one(a)} to {one(b)}"
+    return one(iso)
+
+
+def _scope(a: XClaim) -> str:
+    s = describe_when(a.when)
+    if a.rate:
+        s += f", per {a.rate}"
+    return s
+
+
+def verdict(a: XClaim, b: XClaim, tables: Tables, within: bool = False) -> CrossCheck:
+    ok = consistent(a, b, tables)
+    unit = _unit_word(a, tables)
+    both = f"both for {_scope(a)}" if a.when or a.rate else "neither dated"
+    if a.rate != b.rate:
+        conv = (f"{describe(a)} per {a.rate} vs {describe(b)} per {b.rate} {unit} "
+                f"(= {_fmt(round(a.value * _per_year(a)))} vs {_fmt(round(b.value * _per_year(b)))} a year)")
+    elif a.unit != b.unit:
+        conv = (f"{describe(a)} {a.unit} vs {describe(b)} {b.unit} "
+                f"(= {_fmt(round(b.value * tables.units[b.unit].factor / tables.units[a.unit].factor, 1))} {a.unit})")
+    else:
+        conv = f"{describe(a)} vs {describe(b)} {unit}"
+    where = "in the same text" if within else f"in {a.path.rsplit('/', 1)[-1]} and {b.path.rsplit('/', 1)[-1]}"
+    if ok:
+        msg = f"{conv}, {both}: consistent {where}"
+    else:
+        msg = f"{conv}, {both}: these figures contradict each other {where}"
+    return CrossCheck(
+        kind="consistent" if ok else "contradiction",
+        severity=Severity.INFO if ok else Severity.ERROR,
+        claims=(a.id, b.id),
+        spans=(CrossSpan(a.path, a.start, a.end, a.text), CrossSpan(b.path, b.start, b.end, b.text)),
+        message=msg,
+    )
+
+
+def stated_arithmetic(a: XClaim, b: XClaim, tables: Tables) -> CrossCheck:
+    """``b`` restates ``a`` ("250.000 obus par mois, soit 3 millions par an")."""
+    factor = 1.0
+    if a.rate and b.rate and a.rate != b.rate:
+        factor = round(L.PERIODS[b.rate] / L.PERIODS[a.rate], 3)
+        if a.rate == "month" and b.rate == "year":
+            factor = 12
+        elif a.rate == "week" and b.rate == "year":
+            factor = 52
+    alo, ahi = a.bounds(tables)
+    blo, bhi = b.bounds(tables)
+    alo, ahi = alo * factor, ahi * factor
+    if a.unit != b.unit:
+        alo, ahi = alo * 0.98, ahi * 1.02
+    ok = alo <= bhi and blo <= ahi
+    ua = tables.units[a.unit]
+    expected = a.value * factor * ua.factor / tables.units[b.unit].factor
+    how = f"{_fmt(a.value)} per {a.rate} × {_fmt(factor)} = {_fmt(expected)} per {b.rate}" if factor != 1 else \
+        f"{_fmt(a.value)} {a.unit} = {_fmt(round(expected, 1))} {b.unit}"
+    if ok:
+        msg = f"the text's own arithmetic holds: {how}, and it says {describe(b)}"
+    else:
+        msg = f"the text's own arithmetic is wrong: {how}, but it says {describe(b)}"
+    return CrossCheck(
+        kind="consistent" if ok else "contradiction",
+        severity=Severity.INFO if ok else Severity.ERROR,
+        claims=(a.id, b.id),
+        spans=(CrossSpan(a.path, a.start, a.end, a.text), CrossSpan(b.path, b.start, b.end, b.text)),
+        message=msg,
+    )
+
+
+def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]:
+    """Verdicts between claims of different documents.
+
+    For one claim and one other document, a single verdict: consistent when any
+    comparable claim there agrees (the others then speak of something else),
+    else a contradiction with the closest value.
+    """
+    out: list[CrossCheck] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            for a in groups[i]:
+                cands = [b for b in groups[j] if comparable(a, b, tables)]
+                if not cands:
+                    continue
+                agree = [b for b in cands if consistent(a, b, tables)]
+                if agree:
+                    b = min(agree, key=lambda x: abs(x.value - a.value))
+                else:
+                    # a claim of the other document that agrees with another of ours is
+                    # the counterpart of that one, not of a
+                    cands = [b for b in cands if not any(
+                        comparable(a2, b, tables) and consistent(a2, b, tables) for a2 in groups[i] if a2 is not a)]
+                    if not cands:
+                        continue
+                    b = min(cands, key=lambda x: abs(math.log1p(x.value) - math.log1p(a.value)))
+                if (a.path, a.id, b.path, b.id) in seen:
+                    continue
+                seen.add((a.path, a.id, b.path, b.id))
+                out.append(verdict(a, b, tables))
+    return out
+
+
+def align_within(claims: list[XClaim], tables: Tables) -> list[CrossCheck]:
+    by_id = {c.id: c for c in claims}
+    out: list[CrossCheck] = []
+    done: set[tuple[str, str]] = set()
+    for b in claims:
+        if b.equiv_of and b.equiv_of in by_id:
+            a = by_id[b.equiv_of]
+            if a.key == b.key and tables.units[a.unit].dimension == tables.units[b.unit].dimension:
+                out.append(stated_arithmetic(a, b, tables))
+                done.add((a.id, b.id))
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if (a.id, b.id) in done or not comparable(a, b, tables, same_doc=True):
+                continue
+            # a later claim agreeing with an earlier one is enough; report each pair once
+            out.append(verdict(a, b, tables, within=True))
+    return out

@@ -1,0 +1,321 @@
+"""Dates and periods written in news text, resolved to ISO dates or intervals.
+
+``find_dates(text, lang, doc_date)`` finds "this Thursday, July 10",
+"the night of Tuesday, July 8 to Wednesday, July 9", "le 9 mai", "в ночь с 8 на
+9 июля", "in June", "en 2024", "yesterday", "since February 2022"... and
+resolves each against the article's date when known, else against the
+nearest full date written in the text; a weekday fixes a missing year ("Tuesday,
+July 8" is 2025 next to a mention of 2024). A date without a known year is
+written ``--MM-DD``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from checker.claims import lexicon as L
+
+_SINCE = {
+    "en": ("since", "since the start of", "since the beginning of"),
+    "fr": ("depuis", "depuis le début de", "depuis le mois de"),
+    "de": ("seit",), "es": ("desde",), "ru": ("с начала", "с", "начиная с"),
+    "uk": ("з початку", "від початку", "з", "починаючи з"),
+}
+_LAST_YEAR = {
+    "en": ("last year",), "fr": ("l'année dernière", "l'an dernier", "l'année passée"),
+    "de": ("letztes jahr", "im vergangenen jahr", "vergangenes jahr", "im letzten jahr"),
+    "es": ("el año pasado",), "ru": ("в прошлом году",), "uk": ("минулого року", "торік"),
+}
+_THIS_YEAR = {
+    "en": ("this year",), "fr": ("cette année",), "de": ("dieses jahr", "in diesem jahr"),
+    "es": ("este año",), "ru": ("в этом году",), "uk": ("цього року", "в цьому році", "у цьому році"),
+}
+_INTERVAL_JOIN = r"\s*(?:to|au|à|a|-|–|—|zum|zu|auf|bis|al|на|по|до|and)\s+(?:the\s+|den\s+|le\s+|el\s+)?"
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int
+    end: int
+    iso: str  # 2025-07-08 | 2025-07 | 2025 | --07-08 | a/b | a/..
+    since: bool = False
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+
+
+class _Patterns:
+    def __init__(self, lang: str):
+        mon = _alt(L.MONTHS[lang])
+        wd = _alt(L.WEEKDAYS[lang])
+        day = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.|º)?"
+        yr = r"(?:,?\s+(?:de\s+|of\s+)?(?P<y>\d{4})(?:\s*(?:г\.|года|году|р\.|року|році))?)?"
+        wdp = r"(?:(?P<wd>" + wd + r")\s*,?\s+(?:the\s+|le\s+|den\s+|el\s+)?)?"
+        self.dmy = re.compile(r"(?<!\w)" + wdp + day + r"\s+(?:de\s+|of\s+)?(?P<m>" + mon + r")(?!\w)" + yr, re.I)
+        self.mdy = re.compile(r"(?<!\w)" + wdp + r"(?P<m>" + mon + r")\.?\s+" + day + r"(?!\d)" + yr, re.I)
+        self.my = re.compile(r"(?<!\w)(?P<m>" + mon + r")\s+(?:de\s+|of\s+|del\s+)?(?P<y>\d{4})(?!\d)", re.I)
+        self.range_days = re.compile(
+            r"(?<!\w)(?P<d1>\d{1,2})(?:er|\.)?" + r"\s*(?:au|to|-|–|на|auf\s+den|al|zum|bis|and)\s*" +
+            r"(?P<d2>\d{1,2})(?:\.|er)?\s+(?:de\s+)?(?P<m>" + mon + r")(?!\w)" + yr, re.I)
+        self.weekday = re.compile(r"(?<!\w)(?P<wd>" + wd + r")(?!\w)", re.I)
+        self.month_only = re.compile(
+            r"(?<!\w)(?:in|en|im|el\s+mes\s+de|en\s+el\s+mes\s+de|the\s+month\s+of|le\s+mois\s+de|"
+            r"au\s+mois\s+de|в|у|of)\s+(?P<m>" + mon + r")(?!\w)", re.I)
+        self.year = re.compile(
+            r"(?<!\w)(?:in|en|im\s+jahr|im|en\s+el\s+año|в|у|during|durant|pendant)\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+            r"(?:\s*(?:г\.|году|року|році|р\.))?", re.I)
+        self.iso = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+        self.numeric = re.compile(r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?!\d)")
+        self.relative = re.compile(r"(?<!\w)(?P<r>" + _alt(L.RELATIVE_DAYS[lang]) + r")(?!\w)", re.I)
+        self.last_year = re.compile(r"(?<!\w)(?P<r>" + _alt(_LAST_YEAR[lang]) + r")(?!\w)", re.I)
+        self.this_year = re.compile(r"(?<!\w)(?P<r>" + _alt(_THIS_YEAR[lang]) + r")(?!\w)", re.I)
+        self.last_night = re.compile(r"(?<!\w)(?P<r>" + _alt(L.LAST_NIGHT[lang]) + r")(?!\w)", re.I)
+        self.since = re.compile(r"(?<!\w)(?:" + _alt(_SINCE[lang]) + r")\s+(?:\w+\s+){0,6}$", re.I)
+        self.night = re.compile(L.NIGHT[lang], re.I)
+
+
+_PATTERNS: dict[str, _Patterns] = {}
+_TRIGGERS: dict[str, re.Pattern] = {}
+
+
+def _trigger(lang: str) -> re.Pattern:
+    """Words and digit shapes near which a date may be written (one pass over the text)."""
+    if lang not in _TRIGGERS:
+        words = set(L.MONTHS[lang]) | set(L.WEEKDAYS[lang])
+        for table in (L.RELATIVE_DAYS[lang], _LAST_YEAR[lang], _THIS_YEAR[lang], L.LAST_NIGHT[lang]):
+            words |= {L._apos(w.split()[0]) for w in table}
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        _TRIGGERS[lang] = re.compile(r"(?<![^\W\d_])(?:" + alt + r")(?![^\W\d_])|(?<!\d)(?:19|20)\d\d(?!\d)")
+    return _TRIGGERS[lang]
+
+
+def _pat(lang: str) -> _Patterns:
+    if lang not in _PATTERNS:
+        _PATTERNS[lang] = _Patterns(lang)
+    return _PATTERNS[lang]
+
+
+def _iso(y: int | None, m: int, d: int | None = None) -> str:
+    ys = f"{y:04d}" if y else "-"
+    if d is None:
+        return f"{ys}-{m:02d}" if y else f"--{m:02d}"
+    return f"{ys}-{m:02d}-{d:02d}"
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(m: int, d: int, weekday: int | None, ref_year: int | None) -> int | None:
+    if weekday is not None:
+        base = ref_year or 2025
+        cands = [y for y in range(base - 6, base + 3) if (x := _valid(y, m, d)) and x.weekday() == weekday]
+        if cands:
+            return min(cands, key=lambda y: (abs(y - base), -y))
+    return ref_year
+
+
+def parse_iso(iso: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day an ISO date/interval covers (None where open or unknown)."""
+    if not iso:
+        return None, None
+    if "/" in iso:
+        a, b = iso.split("/", 1)
+        return parse_iso(a)[0], (None if b == ".." else parse_iso(b)[1])
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+            x = dt.date.fromisoformat(iso)
+            return x, x
+        if re.fullmatch(r"\d{4}-\d{2}", iso):
+            y, m = map(int, iso.split("-"))
+            first = dt.date(y, m, 1)
+            last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+            return first, last
+        if re.fullmatch(r"\d{4}", iso):
+            return dt.date(int(iso), 1, 1), dt.date(int(iso), 12, 31)
+    except ValueError:
+        return None, None
+    return None, None
+
+
+def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list[DateExpr]:
+    lang = lang if lang in L.LANGS else "en"
+    p = _pat(lang)
+    months, weekdays = L.MONTHS[lang], L.WEEKDAYS[lang]
+    anchor_doc = None
+    if doc_date:
+        try:
+            anchor_doc = dt.date.fromisoformat(doc_date[:10])
+        except ValueError:
+            anchor_doc = None
+
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = low.replace("’", "'").replace("ʼ", "'")
+    wins: dict[str, list[list[int]]] = {"month": [], "weekday": [], "rel": [], "digit": []}
+    years = []
+    for m in _trigger(lang).finditer(low):
+        w = m.group()
+        if w[0].isdigit() and "1950" <= w <= "2049":
+            years.append(int(w))
+        typ = "digit" if w[0].isdigit() else "month" if w in months else "weekday" if w in weekdays else "rel"
+        lo, hi = max(0, m.start() - 50), min(len(text), m.end() + 30)
+        windows = wins[typ]
+        if windows and lo <= windows[-1][1] + 40:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    ref_year = anchor_doc.year if anchor_doc else (max(years) if years else None)
+    route = {id(p.dmy): "month", id(p.mdy): "month", id(p.my): "month", id(p.range_days): "month",
+             id(p.month_only): "month", id(p.weekday): "weekday", id(p.year): "digit", id(p.iso): "digit",
+             id(p.numeric): "digit"}
+
+    def run(rx):
+        for lo, hi in wins[route.get(id(rx), "rel")]:
+            yield from rx.finditer(text, lo, hi)
+
+    raw: list[tuple[int, int, str, object]] = []  # start, end, type, payload
+    taken: list[tuple[int, int]] = []
+
+    def free(a, b):
+        return not any(s < b and a < e for s, e in taken)
+
+    def add(a, b, typ, payload):
+        if free(a, b):
+            raw.append((a, b, typ, payload))
+            taken.append((a, b))
+
+    def mk(m, d):
+        mo = months[L._apos(m.group("m").lower()).rstrip(".")]
+        y = int(m.group("y")) if m.group("y") else None
+        wd = m.group("wd")
+        wdi = weekdays[L._apos(wd.lower())] if wd else None
+        if y is None:
+            y = _year_for(mo, d, wdi, ref_year)
+        return y, mo, d
+
+    for m in run(p.iso):
+        add(m.start(), m.end(), "day", (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+    for m in run(p.numeric):
+        if 1 <= int(m.group("m")) <= 12:
+            add(m.start(), m.end(), "day", (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+    for m in run(p.range_days):
+        mo = months[L._apos(m.group("m").lower())]
+        y = int(m.group("y")) if m.group("y") else ref_year
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        if 1 <= d1 < d2 <= 31:
+            add(m.start(), m.end(), "interval", ((y, mo, d1), (y, mo, d2)))
+    for rx in (p.dmy, p.mdy):
+        for m in run(rx):
+            d = int(m.group("d"))
+            if not 1 <= d <= 31:
+                continue
+            mword = m.group("m")
+            if lang == "en" and mword.lower() in ("may", "mar", "jan", "dec", "oct", "nov", "sep", "aug", "jun", "jul", "apr", "feb", "sept") \
+                    and mword[0].islower():
+                continue
+            add(m.start(), m.end(), "day", mk(m, d))
+    for m in run(p.my):
+        if lang == "en" and m.group("m")[0].islower():
+            continue
+        add(m.start(), m.end(), "month", (int(m.group("y")), months[L._apos(m.group("m").lower())]))
+    for m in run(p.month_only):
+        if lang == "en" and m.group("m")[0].islower():
+            continue
+        add(m.start("m"), m.end("m"), "month", (ref_year, months[L._apos(m.group("m").lower())]))
+    for m in run(p.year):
+        add(m.start("y"), m.end(), "year", int(m.group("y")))
+    for m in run(p.last_year):
+        add(m.start(), m.end(), "year", (anchor_doc.year - 1) if anchor_doc else None)
+    for m in run(p.this_year):
+        add(m.start(), m.end(), "year", anchor_doc.year if anchor_doc else ref_year)
+    for m in run(p.last_night):
+        nxt = text[m.end():m.end() + 16]
+        if re.search(r"\d", nxt) or p.weekday.search(nxt):
+            continue  # "in der Nacht zum 15. März": the date says which night
+        add(m.start(), m.end(), "lastnight", None)
+    for m in run(p.relative):
+        add(m.start(), m.end(), "relative", L.RELATIVE_DAYS[lang][L._apos(re.sub(r"\s+", " ", m.group("r").lower()))])
+    for m in run(p.weekday):
+        w = m.group("wd")
+        if lang == "en" and w[0].islower():
+            continue
+        add(m.start(), m.end(), "weekday", weekdays[L._apos(w.lower())])
+    raw.sort()
+
+    # resolve in reading order; relative expressions use the last full date seen
+    out: list[DateExpr] = []
+    anchor, anchor_pos = anchor_doc, 0
+    resolved: list[tuple[int, int, dt.date | None, str | None]] = []
+    for a, b, typ, payload in raw:
+        iso = None
+        day = None
+        if typ == "day":
+            y, mo, d = payload
+            day = _valid(y, mo, d) if y else None
+            iso = day.isoformat() if day else (_iso(None, mo, d) if _valid(2024, mo, d) else None)
+        elif typ == "interval":
+            (y1, m1, d1), (y2, m2, d2) = payload
+            x1 = _valid(y1, m1, d1) if y1 else None
+            x2 = _valid(y2, m2, d2) if y2 else None
+            iso = f"{x1.isoformat()}/{x2.isoformat()}" if x1 and x2 else f"{_iso(None, m1, d1)}/{_iso(None, m2, d2)}"
+            day = x2
+        elif typ == "month":
+            y, mo = payload
+            iso = _iso(y, mo)
+        elif typ == "year":
+            iso = f"{payload:04d}" if payload else None
+        elif typ in ("relative", "lastnight", "weekday"):
+            base = anchor
+            if base is not None and base is not anchor_doc and a - anchor_pos > 700:
+                base = anchor_doc  # a date written long before is no anchor
+            if base is not None:
+                if typ == "relative":
+                    day = base + dt.timedelta(days=payload)
+                elif typ == "lastnight":
+                    iso = f"{(base - dt.timedelta(days=1)).isoformat()}/{base.isoformat()}"
+                else:
+                    if anchor_doc is not None and base == anchor_doc:
+                        delta = -((base.weekday() - payload) % 7)
+                    else:
+                        delta = min(range(-3, 4), key=lambda k: (abs(k), -k) if (base.weekday() + k) % 7 == payload else (99, 0))
+                        if (base.weekday() + delta) % 7 != payload:
+                            delta = None
+                    day = base + dt.timedelta(days=delta) if delta is not None else None
+                if day is not None and iso is None:
+                    iso = day.isoformat()
+        if day is not None and typ in ("day", "interval"):
+            anchor, anchor_pos = day, b
+        if iso:
+            resolved.append((a, b, day, iso))
+    # join "X to Y" into intervals; "night of X" alone is X/X+1
+    i = 0
+    while i < len(resolved):
+        a, b, day, iso = resolved[i]
+        if i + 1 < len(resolved):
+            a2, b2, day2, iso2 = resolved[i + 1]
+            if re.fullmatch(_INTERVAL_JOIN, text[b:a2], re.I) and "/" not in iso and "/" not in iso2:
+                out.append(DateExpr(a, b2, f"{iso}/{iso2}"))
+                i += 2
+                continue
+        if day is not None and "/" not in iso and p.night.search(text[max(0, a - 25):a]) and \
+                re.search(r"(?<!\w)(?:of|de|du|vom|del|on|во?|у|в)\s*$", text[max(0, a - 25):a], re.I):
+            if lang in ("de", "ru", "uk") and re.search(r"(?:zum|на)\s*$", text[max(0, a - 8):a], re.I):
+                iso = f"{(day - dt.timedelta(days=1)).isoformat()}/{day.isoformat()}"
+            else:
+                iso = f"{day.isoformat()}/{(day + dt.timedelta(days=1)).isoformat()}"
+        elif day is not None and "/" not in iso and lang in ("de", "ru", "uk") and \
+                re.search(r"(?:nacht\s+zum|ночь\s+на|ніч\s+на)\s*$", text[max(0, a - 14):a], re.I):
+            iso = f"{(day - dt.timedelta(days=1)).isoformat()}/{day.isoformat()}"
+        since = bool(p.since.search(text[max(0, a - 60):a]))
+        if since and "/" not in iso:
+            iso = f"{iso}/.."
+        out.append(DateExpr(a, b, iso, since))
+        i += 1
+    return out

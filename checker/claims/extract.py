@@ -1,0 +1,406 @@
+"""From a document's text to numeric claims: value, unit, what is counted, who, when.
+
+The internal record ``XClaim`` keeps what the cross-checks need (concept,
+bounds, rate, side, places, sentence); ``XClaim.to_core()`` gives the report's
+``core.Claim``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from checker.claims import lexicon as L
+from checker.claims.dates import DateExpr, find_dates
+from checker.claims.numbers import _AFTER_CUES as _AFTER
+from checker.claims.numbers import SPACES, Num, scan_numbers
+from checker.claims.tables import Tables, load_tables
+from checker.core import Claim, Document
+
+_SENT_END = re.compile(r"(?<=[.!?…])[\"»”’)\]]*[" + SPACES + r"]+(?=[\"«“(\[]?[^\W_a-zа-яіїєґà-ÿ])|\n+")
+_ABBR = {"m", "mm", "mr", "mrs", "dr", "st", "gen", "col", "lt", "sgt", "no", "nr", "z.b", "bzw", "ca",
+         "etc", "vs", "jr", "sr", "prof", "u.s", "т.е", "т.д", "им", "г", "гг", "ул", "mme", "mlle"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|\d[\d.,  ]*")
+_STOP = re.compile(r"[;:!?()\[\]«»“”\"]|[.,](?!\d)")
+_FILLER = {
+    "en": {"of", "the", "more", "new", "other", "people"}, "fr": {"de", "d'", "des", "du", "d’", "nouveaux", "autres"},
+    "de": {"der", "die", "den", "von", "weitere", "weiteren"}, "es": {"de", "los", "las", "del", "nuevos", "otros"},
+    "ru": {"из"}, "uk": {"з", "із"},
+}
+_PARTITIVE = {
+    "en": ("of which", "of them", "including", "among them"), "fr": ("dont", "parmi lesquels", "parmi eux"),
+    "de": ("davon", "darunter"), "es": ("de los cuales", "de las cuales", "entre ellos"),
+    "ru": ("из них", "в том числе", "среди них"), "uk": ("з них", "у тому числі", "серед них"),
+}
+_EVERY_NIGHT = re.compile(r"(?:every|each)\s+night|chaque\s+nuit|toutes\s+les\s+nuits|jede\s+nacht|"
+                          r"cada\s+noche|каждую\s+ночь|щоночі|кожної\s+ночі", re.I)
+_LOCATIVE = {
+    "en": ("in", "near", "around", "at", "outside", "of"), "fr": ("à", "près de", "autour de", "de", "en"),
+    "de": ("in", "bei", "um", "nahe"), "es": ("en", "cerca de", "de"),
+    "ru": ("в", "под", "у", "около"), "uk": ("в", "у", "під", "біля"),
+}
+_TIMES = re.compile(r"[" + SPACES + r"]+(?:fois|times|mal|veces|раз|рази|разів|раза)(?!\w)", re.I)
+_CAP = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’-]*[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class XClaim:
+    id: str
+    path: str
+    lang: str
+    start: int
+    end: int
+    text: str
+    value: float
+    high: float | None
+    approx: str  # exact | about | below | at-least | at-most
+    tol: float
+    unit: str  # key of the unit table ("count", "km", "%", "USD")
+    concept: str
+    qualifier: str | None
+    when: str | None
+    entities: tuple[str, ...]
+    places: frozenset[str]
+    side: frozenset[str]
+    rate: str | None
+    modal: bool
+    another: bool
+    vague: bool
+    sentence: tuple[int, int]
+    equiv_of: str | None = None  # id of the claim this one restates ("soit")
+    part_of: str | None = None
+    align: bool = True
+
+    @property
+    def key(self) -> str:
+        return self.concept + (f"/{self.qualifier}" if self.qualifier else "")
+
+    def bounds(self, tables: Tables) -> tuple[float, float]:
+        """The interval of values compatible with how the number was written, in base units."""
+        v, t = self.value, self.tol
+        if self.approx == "exact":
+            lo, hi = v - t, v + t
+        elif self.approx == "about":
+            lo, hi = v * 0.85 - t, v * 1.15 + t
+        elif self.approx == "below":
+            lo, hi = v * 0.85 - t, v + t
+        elif self.approx == "at-least":
+            lo, hi = v - t, (self.high + t) if self.high is not None else math.inf
+        else:
+            lo, hi = 0.0, v + t
+        f = tables.units[self.unit].factor
+        return lo * f, hi * f
+
+    def to_core(self, tables: Tables) -> Claim:
+        concept = tables.concepts[self.concept]
+        unit = concept.unit if self.unit == "count" else self.unit
+        quantity = self.concept + (f" {self.qualifier}" if self.qualifier else "")
+        return Claim(id=self.id, start=self.start, end=self.end, text=self.text, value=self.value,
+                     unit=unit, quantity=quantity, approx="about" if self.approx == "below" else self.approx,
+                     when=self.when, entities=self.entities)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a text (own splitter: documents may come unsplit)."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.group().strip(SPACES) == "" or "\n" not in m.group():
+            if re.search(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])\.$", text[max(0, m.start() - 4):m.start()]):
+                continue  # "am 9. Juni": a German date, not a sentence end
+            prev = re.search(r"([\w.]+)\.[\"»”’)\]]*$", text[max(0, m.start() - 12):m.start()])
+            if prev and prev.group(1).lower() in _ABBR:
+                continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+        return zipf_frequency(word, lang)
+    except Exception:  # pragma: no cover - wordfreq missing a language
+        return 0.0
+
+
+class Extractor:
+    def __init__(self, doc: Document, tables: Tables | None = None):
+        self.doc = doc
+        self.t = tables or load_tables()
+        self.text = doc.text
+        self.lang = doc.language if doc.language in L.LANGS else "en"
+        self.name = doc.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    # -- helpers ---------------------------------------------------------
+    def _concept_at(self, pos: int, unit: str, roles=("noun", "casualty")):
+        if re.match(r"[dlDLjJ]['’]\w", self.text[pos:pos + 3]):  # d'explosifs, l'artillerie
+            pos += 2
+        cs = self.t.concepts
+        return self.t.concept_matchers[self.lang].match(
+            self.text, pos, lambda k: unit in cs[k].units and cs[k].role in roles)
+
+    def count_hint(self, pos: int) -> bool:
+        for w in self._words_after(pos, 3):
+            if self._concept_at(w.start(), "count"):
+                return True
+            if w.group().lower() not in _FILLER[self.lang]:
+                return False
+        return False
+
+    def _words_after(self, pos: int, n: int, limit: int | None = None):
+        out = []
+        end = min(len(self.text), limit if limit is not None else pos + 120)
+        stop = _STOP.search(self.text, pos, end)
+        end = stop.start() if stop else end
+        for m in _WORD.finditer(self.text, pos, end):
+            if m.group()[0].isdigit():
+                break
+            out.append(m)
+            if len(out) >= n:
+                break
+        return out
+
+    def _words_before(self, pos: int, n: int, limit: int = 0):
+        start = max(limit, pos - 80)
+        chunk = self.text[start:pos]
+        stops = list(_STOP.finditer(chunk))
+        if stops:
+            start += stops[-1].end()
+        words = list(_WORD.finditer(self.text, start, pos))
+        out = []
+        for m in reversed(words):
+            if m.group()[0].isdigit():
+                break
+            out.append(m)
+            if len(out) >= n:
+                break
+        return out
+
+    def _unit_after(self, num: Num) -> tuple[str, int]:
+        text = self.text
+        if num.percent:
+            return "%", num.end
+        if num.glued_unit:
+            return num.glued_unit, num.end
+        um = self.t.unit_matchers[self.lang]
+        pos = num.end
+        hit = um.match(text, pos)  # glued: 5%, 30-day
+        if hit and (text[pos:pos + 1] in "%-" or not text[pos:pos + 1].isalnum()):
+            return hit
+        m = re.match(r"[" + SPACES + r"]+", text[pos:pos + 4])
+        if m:
+            hit = um.match(text, pos + m.end())
+            if hit:
+                return hit
+            if num.scaled or num.vague:
+                m2 = re.match(r"[" + SPACES + r"]+(?:de|d['’]|of|in|en)[" + SPACES + r"]*", text[pos:pos + 8], re.I)
+                if m2:
+                    hit = um.match(text, pos + m2.end())
+                    if hit and self.t.units[hit[0]].default == "money":
+                        return hit
+        # currency symbol before: $4bn, € 2 million, US$
+        before = text[max(0, num.start - 4):num.start].rstrip(SPACES)
+        for sym, unit in (("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₴", "UAH"), ("₽", "RUB")):
+            if before.endswith(sym):
+                return unit, num.end
+        return "count", num.end
+
+    def _find_concept(self, num: Num, unit: str, after: int, sent: tuple[int, int]):
+        """(concept, end of the noun if adjacent after the number)"""
+        text = self.text
+        if unit == "count":
+            # a casualty predicate near: "232 people died", "killing 5", "1,343 were injured";
+            # the nearest one wins ("killed 14 people and injured 46")
+            best = None
+            for k, w in enumerate(self._words_after(after, 6, sent[1])):
+                hit = self._concept_at(w.start(), unit, ("casualty",))
+                if hit:
+                    best = (k, hit[0], hit[1])
+                    break
+            for k, w in enumerate(self._words_before(num.span_start, 2, sent[0])):
+                hit = self._concept_at(w.start(), unit, ("casualty",))
+                if hit and (best is None or k < best[0]):
+                    # "killed 5 people": the span still takes the counted noun
+                    for w2 in self._words_after(after, 2, sent[1]):
+                        noun = self.t.concept_matchers[self.lang].match(self.text, w2.start())
+                        if noun:
+                            return hit[0], noun[1]
+                    return hit[0], None
+                if hit:
+                    break
+            if best:
+                return best[1], best[2]
+        for w in self._words_after(after, 4, sent[1]):
+            hit = self._concept_at(w.start(), unit, ("noun",))
+            if hit:
+                return hit[0], hit[1]
+        for w in self._words_before(num.span_start, 4, sent[0]):
+            hit = self._concept_at(w.start(), unit, ("noun",))
+            if hit:
+                return hit[0], None
+        default = self.t.units[unit].default
+        return (default, -1) if default else (None, None)
+
+    def _qualifier(self, start: int, end: int, sent: tuple[int, int]) -> str | None:
+        qm = self.t.qualifier_matchers[self.lang]
+        for w in self._words_after(end, 5, sent[1]) + self._words_before(start, 4, sent[0]):
+            hit = qm.match(self.text, w.start())
+            if hit:
+                return hit[0]
+        return None
+
+    def _rate(self, end: int, sent_end: int) -> str | None:
+        tail = self.text[end:min(sent_end, end + 30)].lower()
+        tail = L._apos(tail)
+        for phrase, period in sorted(L.RATES[self.lang].items(), key=lambda kv: -len(kv[0])):
+            if re.match(r"[" + SPACES + r"]*(?:[\w'’-]+[" + SPACES + r"]+){0,2}?" + re.escape(phrase) + r"(?!\w)", tail):
+                return period
+        if _EVERY_NIGHT.match(tail.strip()):
+            return "day"
+        return None
+
+    def _entities(self, a: int, b: int) -> tuple[list[str], set[str], dict[str, tuple[int, int]]]:
+        """Canonical entities of text[a:b], the place-like ones, and where each is."""
+        text = self.text
+        found: dict[str, tuple[int, int]] = {}
+        places: set[str] = set()
+        for name, s, e in self.t.entity_matchers["*"].finditer(text, a, b):
+            if e < len(text) and (text[e].isalnum()):
+                continue
+            found.setdefault(name, (s, e))
+            if self.t.entities[name].kind in ("city", "region"):
+                places.add(name)
+        for name, s, e in self.t.adjective_matchers[self.lang].finditer(text, a, b):
+            found.setdefault(name, (s, e))
+        # unknown capitalised names after a locative preposition are places too
+        locs = _LOCATIVE[self.lang]
+        for m in _CAP.finditer(text, a, b):
+            w = m.group()
+            if any(s <= m.start() < e for s, e in found.values()):
+                continue
+            if w.isupper() or _zipf(w.lower(), self.lang) >= 3.0:
+                continue
+            before = text[max(a, m.start() - 14):m.start()].lower()
+            if any(re.search(r"(?<!\w)" + re.escape(p) + r"[" + SPACES + r"]+$", before) for p in locs):
+                found.setdefault(w, (m.start(), m.end()))
+                places.add(w)
+        return list(found), places, found
+
+    def _side(self, start: int, end: int, sent: tuple[int, int]) -> set[str]:
+        out = set()
+        a, b = max(sent[0], start - 20), min(sent[1], end + 16)
+        for name, s, e in self.t.adjective_matchers[self.lang].finditer(self.text, a, b):
+            lo, hi = (e, start) if e <= start else (end, s) if s >= end else (s, s)
+            if not _STOP.search(self.text[lo:hi]):
+                out.add(name)
+        return out
+
+    # -- main --------------------------------------------------------------
+    def run(self) -> list[XClaim]:
+        text, lang = self.text, self.lang
+        dates = find_dates(text, lang, self.doc.date)
+        sentences = split_sentences(text)
+        nums = scan_numbers(text, self.doc.language, self.count_hint,
+                            [(d.start, d.end) for d in dates])
+        claims: list[XClaim] = []
+        sent_idx = 0
+        carried_when: str | None = None
+        import bisect
+        newlines = [m.start() for m in re.finditer("\n", text)]
+        para_of = lambda pos: bisect.bisect_left(newlines, pos)  # noqa: E731
+        date_starts = [d.start for d in dates]
+        sent_when: dict[int, str | None] = {}
+        # the time each sentence speaks of: its own date, else the paragraph's last one
+        current_para = -1
+        for i, (a, b) in enumerate(sentences):
+            p = para_of(a)
+            if p != current_para:
+                carried_when, current_para = None, p
+            own = dates[bisect.bisect_left(date_starts, a):bisect.bisect_left(date_starts, b)]
+            if own:
+                sent_when[i] = own[0].iso
+                non_since = [d for d in own if not d.since]
+                carried_when = non_since[-1].iso if non_since else carried_when
+            else:
+                sent_when[i] = carried_when
+        ents_cache: dict[int, tuple] = {}
+        modal_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in L.MODAL[lang]) + r")(?!\w)", re.I)
+        another_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in L.ANOTHER[lang]) + r")[" + SPACES + r"]+$", re.I)
+        partitive = tuple(L._apos(x) for x in _PARTITIVE[lang])
+        equiv = tuple(L._apos(x) for x in L.EQUIV[lang])
+        for num in nums:
+            if num.kind != "quantity":
+                continue
+            while sent_idx + 1 < len(sentences) and sentences[sent_idx][1] <= num.start:
+                sent_idx += 1
+            sent = sentences[sent_idx] if sentences else (0, len(text))
+            if _TIMES.match(text, num.end):
+                continue  # "deux à trois fois plus": a multiplier, not a count
+            unit, unit_end = self._unit_after(num)
+            after = max(unit_end, num.end)
+            concept, noun_end = self._find_concept(num, unit, after, sent)
+            inherited_from, relation = None, None
+            before = L._apos(text[max(sent[0], num.span_start - 24):num.span_start].lower()).rstrip(SPACES + ",")
+            prev = next((c for c in reversed(claims) if c.sentence == sent), None)
+            if prev is not None and (concept is None or unit == "count" and concept == prev.concept):
+                if before.endswith(equiv):
+                    relation = "equiv"
+                elif before.endswith(partitive):
+                    relation = "part"
+                if relation and concept is None:
+                    concept, unit, inherited_from = prev.concept, prev.unit, prev
+                elif relation:
+                    inherited_from = prev
+            elif prev is not None and before.endswith(equiv) and \
+                    self.t.units[unit].dimension == self.t.units[prev.unit].dimension:
+                relation, inherited_from = "equiv", prev
+            if concept is None:
+                continue
+            by_default = noun_end == -1
+            end = max(after, noun_end or 0)
+            start = num.span_start
+            if num.cue_start < 0 or num.cue_start == num.start:
+                sym = re.search(r"(?:US\$|[$€£₴₽])[" + SPACES + r"]?$", text[max(0, start - 4):start])
+                if sym:
+                    start -= len(sym.group())
+            approx = num.approx
+            if approx == "exact":
+                for cue, kind in _AFTER[lang].items():
+                    if re.match(r"[" + SPACES + r"]+" + re.escape(cue) + r"(?!\w)", text[end:end + 20], re.I):
+                        approx = kind
+                        break
+            c = self.t.concepts[concept]
+            qualifier = self._qualifier(start, end, sent) if c.qualify else None
+            def ents(k):
+                if k not in ents_cache:
+                    ents_cache[k] = self._entities(*sentences[k])
+                return ents_cache[k]
+            own_ents, own_places, _ = ents(sent_idx)
+            ctx_ents = list(own_ents)
+            if sent_idx > 0 and para_of(sentences[sent_idx - 1][0]) == para_of(sent[0]):
+                ctx_ents += [e for e in ents(sent_idx - 1)[0] if e not in ctx_ents]
+            # the side: a demonym next to the counted noun ("soldats russes", "Russian troops")
+            side = self._side(start, end, sent)
+            rate = self._rate(end, sent[1])
+            claim = XClaim(
+                id=f"{self.name}#c{len(claims) + 1}", path=self.doc.path, lang=lang, start=start, end=end,
+                text=text[start:end], value=num.value, high=num.high, approx=approx, tol=num.tol,
+                unit=unit, concept=concept, qualifier=qualifier,
+                when=sent_when.get(sent_idx), entities=tuple(own_ents) if own_ents else tuple(ctx_ents),
+                places=frozenset(own_places), side=frozenset(side), rate=rate,
+                modal=bool(modal_re.search(text, sent[0], sent[1])),
+                another=bool(another_re.search(text[max(0, start - 30):start])),
+                vague=num.vague, sentence=sent,
+                equiv_of=inherited_from.id if relation == "equiv" and inherited_from else None,
+                part_of=inherited_from.id if relation == "part" and inherited_from else None,
+                align=(c.align and not by_default and relation != "part") or (relation == "part" and qualifier is not None),
+            )
+            claims.append(claim)
+        return claims
+
+
+def extract(doc: Document, tables: Tables | None = None) -> list[XClaim]:
+    return Extractor(doc, tables).run()

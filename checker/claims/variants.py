@@ -1,0 +1,169 @@
+"""One name spelled two ways: Pokrovsk / Pogrorsk, Zelensky / Zelenskyj.
+
+Precision first. A pair of capitalised Latin-script names is reported when
+
+* both names are known spellings of one entity, the documents share a
+  language, and one spelling is not that language's (Zelenskyj, the German
+  transliteration, in a French text next to Zelensky); or
+* one name is known, the other is not in the entity table and not a word of
+  the language, they start with the same letter and differ by at most two
+  edits (one for names of fewer than six letters), in documents of one
+  language or at one edit; or
+* neither is known, both are rare, same language, one edit apart, at least
+  seven letters, and one of them is written more often than the other.
+
+Two known names of different entities are never variants (Kherson / Kharkiv),
+nor a name and its inflection (Putin / Putins).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.claims.extract import _zipf, split_sentences
+from checker.claims.tables import Tables, load_tables
+from checker.core import CrossCheck, CrossSpan, Document, Severity
+
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?(?![\w-])")
+_SUFFIXES = ("s", "'s", "’s", "e", "a", "u", "y", "i", "ie", "es", "en", "n")
+
+
+@dataclass
+class _Name:
+    form: str
+    path: str
+    lang: str | None
+    start: int
+    end: int
+    count: int
+
+
+def damerau(a: str, b: str, cap: int = 3) -> int:
+    """Optimal-string-alignment distance, stopped early above ``cap``."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > cap:
+            return cap + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _names(doc: Document, tables: Tables) -> dict[str, _Name]:
+    text = doc.text
+    lang = doc.language or "en"
+    starts = {a for a, _ in split_sentences(text)}
+    found: dict[str, _Name] = {}
+    for m in _NAME.finditer(text):
+        w = m.group()
+        if len(w) < 5:
+            continue
+        known = w in tables.form_index
+        if not known:
+            sent_initial = m.start() in starts or text[max(0, m.start() - 2):m.start()].strip() in ("", "«", "“", "\"")
+            if _zipf(w.lower(), lang) >= 2.5 or (sent_initial and _zipf(w.lower(), lang) >= 1.5):
+                continue
+        if w in found:
+            found[w].count += 1
+        else:
+            found[w] = _Name(w, doc.path, doc.language, m.start(), m.end(), 1)
+    return found
+
+
+def _inflection(a: str, b: str) -> bool:
+    """Putin/Putins, Poltava/Poltavka, Pokrovsk/Pokrovske: a suffix, not a typo."""
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    if long_.startswith(short):
+        return long_[len(short):] in _SUFFIXES + ("ka", "ke", "ske", "ivka", "ovka", "ne", "ny", "sk")
+    stem = short[:-1]
+    return len(stem) >= 4 and long_.startswith(stem) and len(long_) - len(stem) <= 3 and \
+        short[-1] in "aeiouyаеиоуяіїєь" and long_[len(stem)] in "aeiouyаеиоуяіїєьk"
+
+
+def _pair(a: _Name, b: _Name, tables: Tables) -> str | None:
+    """The reason the two names are one name misspelt, or None."""
+    x, y = a.form, b.form
+    if x == y or x[0] != y[0] or _inflection(x, y):
+        return None
+    ex, ey = tables.form_index.get(x), tables.form_index.get(y)
+    same_lang = a.lang is not None and a.lang == b.lang
+    if ex and ey:
+        if ex != ey or not same_lang:
+            return None
+        ent = tables.entities[ex]
+        xl, yl = ent.languages_of(x), ent.languages_of(y)
+        if a.lang in xl and a.lang not in yl:
+            return f"'{y}' is not the {a.lang} spelling of {ex}; this language writes '{x}'"
+        if a.lang in yl and a.lang not in xl:
+            return f"'{x}' is not the {a.lang} spelling of {ex}; this language writes '{y}'"
+        return None
+    d = damerau(x.lower(), y.lower())
+    shortest = min(len(x), len(y))
+    if ex or ey:
+        known, unknown = (a, b) if ex else (b, a)
+        if _zipf(unknown.form.lower(), unknown.lang or "en") >= 1.0:
+            return None
+        limit = 1 if shortest < 6 else 2
+        if d > limit or (d == 2 and not same_lang) or d > 0.3 * shortest:
+            return None
+        canon = tables.form_index[known.form]
+        return f"'{unknown.form}' looks like a misspelling of '{known.form}' ({canon}): {d} letter(s) differ"
+    same_doc = a.path == b.path
+    if not same_lang or d != 1 or shortest < 7 or (a.count == b.count and not (same_doc and shortest >= 8)):
+        return None
+    common, rare = (a, b) if a.count > b.count else (b, a)
+    return f"'{rare.form}' ({rare.count}×) looks like a misspelling of '{common.form}' ({common.count}×): 1 letter differs"
+
+
+def _check(a: _Name, b: _Name, reason: str, tables: Tables) -> CrossCheck:
+    ka, kb = a.form in tables.form_index, b.form in tables.form_index
+    right, wrong = (a, b) if (ka and not kb) or (ka == kb and a.count >= b.count) else (b, a)
+    return CrossCheck(
+        kind="entity-variant",
+        severity=Severity.WARNING,
+        claims=(),
+        spans=(CrossSpan(wrong.path, wrong.start, wrong.end, wrong.form),
+               CrossSpan(right.path, right.start, right.end, right.form)),
+        message=f"{reason} — one name spelled two ways ('{wrong.form}' in "
+                f"{wrong.path.rsplit('/', 1)[-1]}, '{right.form}' in {right.path.rsplit('/', 1)[-1]})",
+    )
+
+
+def entity_variants(docs: list[Document], tables: Tables | None = None,
+                    across: bool = True, within: bool = False) -> list[CrossCheck]:
+    """Spelling variants of one name across documents (and, optionally, within one)."""
+    tables = tables or load_tables()
+    per_doc = [_names(d, tables) for d in docs]
+    # each document with the odd spelling is told once per name, next to the
+    # closest article with the usual spelling (the one sharing most names)
+    best: dict[tuple, tuple[int, CrossCheck]] = {}
+    order: list[tuple] = []
+    for i, names_i in enumerate(per_doc):
+        for j in range(i, len(per_doc)):
+            if (i == j and not within) or (i != j and not across):
+                continue
+            names_j = per_doc[j]
+            shared = len(set(names_i) & set(names_j))
+            for x in names_i.values():
+                for y in names_j.values():
+                    if i == j and x.form >= y.form:
+                        continue
+                    if x.form[0] != y.form[0] or abs(len(x.form) - len(y.form)) > 2:
+                        continue
+                    reason = _pair(x, y, tables)
+                    if not reason:
+                        continue
+                    check = _check(x, y, reason, tables)
+                    key = (frozenset((x.form, y.form)), check.spans[0].path)
+                    if key not in best:
+                        order.append(key)
+                    if key not in best or shared > best[key][0]:
+                        best[key] = (shared, check)
+    return [best[k][1] for k in order]

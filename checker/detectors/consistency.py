@@ -1,0 +1,436 @@
+"""Consistency inside one document: a name spelled two ways, a person whose
+gender changes between the name and the pronoun."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from checker.core import Document, Finding, Severity
+from checker.detectors.base import CheckContext, Detector
+from checker.detectors.numbers import LanguageAt
+from checker.resources import zipf_frequency
+
+_WORD = re.compile(r"[^\W\d_]+")
+_OPENERS = set("\"'“‘«„‹([{—–-•▪·*#>|")
+_ENDERS = set(".!?…:;")
+
+
+def starts_sentence(text: str, offset: int) -> bool:
+    """True when only quotes, brackets, bullets, emoji or spaces separate the
+    word at ``offset`` from the start of a line or the end of a sentence."""
+    i = offset - 1
+    while i >= 0:
+        ch = text[i]
+        if ch == "\n":
+            return True
+        if ch in _ENDERS:
+            return True
+        if ch.isspace() or ch in _OPENERS or unicodedata.category(ch)[0] in "SMC":
+            i -= 1
+            continue
+        return False
+    return True
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower())
+                   if unicodedata.category(c) != "Mn")
+
+
+_VOWELS = set("aeiouy")
+
+
+def _skeleton(word: str) -> str:
+    folded = _fold(word)
+    return "".join(c for c in folded if c not in _VOWELS)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        best = i
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            best = min(best, current[j])
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+# Endings that make a different word of the same stem, not a misspelling:
+# Russie/Russes, Ukraine/Ukrainien, Zelensky/Zelenska, Brigade/Brigades.
+INFLECTIONS = {
+    "", "s", "es", "e", "ie", "ia", "a", "y", "i", "o", "n", "en", "an", "ans", "ian", "ians",
+    "ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "er", "ers", "ern",
+    "in", "ina", "ine", "ov", "ova", "ev", "eva", "sky", "ska", "ski", "skyi", "aya", "iy", "yi",
+    "ii", "ic", "ique", "iques", "isch", "ische", "ischen", "ne", "ns", "ens", "ese", "ite",
+    "ites", "ist", "iste", "istes", "ism", "isme", "ue", "ues", "que", "ques", "on", "one",
+    "ons", "ia's", "ienne", "ier", "iers", "ière", "ières", "nne", "nnes", "ese", "ish", "ch",
+    # Slavic place names and their adjectives: Konstantinovka / Konstantinovsky
+    "ka", "ke", "ky", "kyi", "kiy", "skiy", "skaya", "skoye", "ske", "sk", "ska", "sko", "ko",
+}
+KNOWN_ZIPF = 2.0  # both spellings this frequent: two established words (Kazan/Kazakh)
+COMMON_WORD_ZIPF = 4.5  # a capitalised word this common is an ordinary word at a sentence start
+MIN_NAME_LENGTH = 5
+
+
+@dataclass
+class _Name:
+    word: str
+    spans: list[tuple[int, int]]
+    inside: bool = False  # seen at least once not at a sentence start
+
+    @property
+    def count(self) -> int:
+        return len(self.spans)
+
+
+class NameVariant(Detector):
+    """The same name spelled two ways in one document.
+
+    ## What it flags
+    A capitalised name of five letters or more that the same text also writes
+    with one or two letters different ("Maroshnykov" / "Myroshnykov",
+    "Bagatyr" / "Bogatyr", "Zelensky" / "Zelenskyj"). The spelling used fewer
+    times is flagged, at each of its occurrences, with the other as the
+    suggestion; when both are used equally often, the first one met is
+    flagged, and the message names the other.
+    Inflections and derived words are not variants ("Russie" / "Russes",
+    "Ukraine" / "Ukrainien", "Zelensky" / "Zelenska"), nor are two names
+    that are both established words (Kazan / Kazakh, Austria / Australia).
+
+    ## Why it matters
+    Machine translation transliterates a name afresh each time it meets it,
+    and from different source languages; editors copy-edit one place and not
+    the other. Readers then wonder whether two people or places are meant,
+    and search engines split the story.
+
+    ## Example
+    L'analyste ukrainien Maroshnykov admet que la direction se dégrade (...)
+    L'analyste ukrainien Myroshnykov intervient également sur ce point.
+
+    ## Fix
+    Use one spelling throughout, the one of the house style or the gazetteer
+    (for Ukrainian names, the national transliteration: "Myroshnykov").
+    """
+
+    id = "CS-name-variant"
+    category = "entity-variant"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        text = doc.text
+        language = doc.language or "en"
+        names: dict[str, _Name] = {}
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if len(word) < MIN_NAME_LENGTH or not word[0].isupper() or not word[1:].islower():
+                continue
+            entry = names.get(word)
+            if entry is None:
+                entry = names[word] = _Name(word, [])
+            entry.spans.append(m.span())
+            if not entry.inside and not starts_sentence(text, m.start()):
+                entry.inside = True
+        candidates = [n for n in names.values() if self._is_name(n, language)]
+        by_letter: dict[tuple[str, int], list[_Name]] = defaultdict(list)
+        by_skeleton: dict[str, list[_Name]] = defaultdict(list)
+        for name in candidates:
+            by_letter[(_fold(name.word[0]), len(name.word))].append(name)
+            by_skeleton[_skeleton(name.word)].append(name)
+        pairs: set[tuple[str, str]] = set()
+        for (letter, length), group in by_letter.items():
+            for other_length in range(length, length + 3):
+                others = by_letter.get((letter, other_length), ())
+                for a in group:
+                    for b in others:
+                        if a.word < b.word or other_length != length:
+                            if a.word != b.word:
+                                pairs.add(tuple(sorted((a.word, b.word))))
+        for group in by_skeleton.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    pairs.add(tuple(sorted((a.word, b.word))))
+
+        variants: list[tuple[_Name, _Name]] = []  # (flagged, kept)
+        for a_word, b_word in sorted(pairs):
+            a, b = names[a_word], names[b_word]
+            if not self._variants(a.word, b.word, language):
+                continue
+            if a.count != b.count:
+                minority, majority = (a, b) if a.count < b.count else (b, a)
+            else:  # a tie: the first spelling met is flagged (see the docstring)
+                minority, majority = (a, b) if a.spans[0][0] < b.spans[0][0] else (b, a)
+            variants.append((minority, majority))
+        flagged: set[str] = set()
+        kept = {maj.word for _, maj in variants}
+        for minority, majority in sorted(variants, key=lambda v: (-v[1].count, v[0].spans[0][0])):
+            if minority.word in flagged or minority.word in kept and minority.count >= majority.count:
+                continue
+            flagged.add(minority.word)
+            times = "once" if majority.count == 1 else f"{majority.count} times"
+            for start, end in minority.spans:
+                yield self.finding(
+                    doc, start, end,
+                    f"'{minority.word}' is spelled '{majority.word}' elsewhere in this text "
+                    f"({times}): the same name should be spelled one way",
+                    suggestion=majority.word, confidence=0.8 if majority.count > minority.count
+                    else 0.6)
+
+    @staticmethod
+    def _is_name(name: _Name, language: str) -> bool:
+        lower = name.word.lower()
+        freq = zipf_frequency(lower, language)
+        if freq >= COMMON_WORD_ZIPF:
+            return False  # "Cette", "Selon": ordinary words, capitalised at a sentence start
+        return name.inside or freq < 3.0
+
+    @staticmethod
+    def _variants(a: str, b: str, language: str) -> bool:
+        shortest = min(len(a), len(b))
+        limit = 1 if shortest < 7 else 2
+        distance = edit_distance(a.lower(), b.lower(), limit)
+        if distance > limit:
+            return False
+        if _fold(a[0]) != _fold(b[0]) and _skeleton(a) != _skeleton(b):
+            return False
+        prefix = 0
+        for ca, cb in zip(a.lower(), b.lower()):
+            if ca != cb:
+                break
+            prefix += 1
+        if a.lower()[prefix:] in INFLECTIONS and b.lower()[prefix:] in INFLECTIONS:
+            return False
+        if _fold(a) == _fold(b) and a.lower()[prefix:].rstrip("s") == b.lower()[prefix:].rstrip("s"):
+            return True  # "Mykolaïv" / "Mykolaiv": only an accent differs
+        known = [max(zipf_frequency(w.lower(), language), zipf_frequency(w.lower(), "en"))
+                 for w in (a, b)]
+        return min(known) < KNOWN_ZIPF
+
+
+# --------------------------------------------------------------------------
+# CS-pronoun-gender
+
+_TITLES = {
+    "Mr": "male", "M": "male", "Monsieur": "male", "Herr": "male", "Sir": "male", "Lord": "male",
+    "Mrs": "female", "Ms": "female", "Miss": "female", "Mme": "female", "Mlle": "female",
+    "Madame": "female", "Frau": "female", "Dame": "female", "Lady": "female",
+}
+_TITLE = re.compile(r"(?<![\w.])(?P<t>Mrs|Mr|Ms|Miss|Mme|Mlle|Madame|Monsieur|M|Herr|Frau|Sir|Dame|"
+                    r"Lady|Lord)(?:\.|(?<!M)(?=[ \u00a0]))[ \u00a0]+(?P<sur>[^\W\d_a-zß][\w'’-]*)")
+_NAME_PAIR = re.compile(
+    r"(?<![\w'’-])(?P<first>[^\W\d_a-zß][^\W\d_]*(?:-[^\W\d_a-zß][^\W\d_]*)?)[ \u00a0]+"
+    r"(?:(?:de|van|von|der|da|di|del|bin|ben|al|el|le|la|du|dos|das)[ \u00a0]+)?"
+    r"(?=(?P<sur>[^\W\d_a-zß][\w'’-]*))")
+_CAP = re.compile(r"(?<![\w'’-])[^\W\d_a-zß][^\W\d_]+")
+
+_EN_VERBS = (r"says|said|adds|added|explains|explained|notes|noted|told|tells|continues|"
+             r"continued|insists|insisted|argues|argued|warns|warned|stresses|stressed|recalls|"
+             r"recalled|concludes|concluded|believes|believed|thinks|thought|writes|wrote|asks|"
+             r"asked|replies|replied|admits|admitted|acknowledges|acknowledged|points out|"
+             r"pointed out|estimates|estimated|observes|observed|assures|assured|declares|"
+             r"declared|affirms|affirmed|emphasizes|emphasized|emphasises|emphasised|judges|"
+             r"judged|comments|commented|remarks|remarked|explains|adds|went on|goes on")
+_EN_ATTRIBUTION = re.compile(
+    rf"(?P<span>\b(?P<p>he|she)[ \u00a0]+(?:{_EN_VERBS})\b|\b(?:{_EN_VERBS})[ \u00a0]+(?P<p2>he|she)\b)",
+    re.I)
+_FR_VERBS = (r"dit|ajoute|explique|affirme|souligne|estime|précise|poursuit|conclut|déclare|"
+             r"assure|indique|rappelle|insiste|juge|note|observe|analyse|raconte|confie|reconnaît|"
+             r"admet|prévient|résume|martèle|lance|répond|écrit|avertit|tranche|ajoutait|"
+             r"expliquait|estimait|affirmait|déclarait|disait|soulignait|précisait|insistait|"
+             r"commente|regrette|détaille|s'interroge|s’interroge|interroge|demande|nuance|"
+             r"observe|relève|constate|glisse|fait")
+_FR_ATTRIBUTION = re.compile(
+    rf"(?P<span>\b(?:{_FR_VERBS})-(?:t-)?(?P<p>il|elle)\b"
+    rf"|\ba-t-(?P<p2>il|elle)[ \u00a0]+[^\W\d_]+(?:é|i|t|s)\b"
+    rf"|\b(?:[Ss]elon|[Dd]['’]après)[ \u00a0]+(?P<p3>lui|elle)\b)")
+_DE_ATTRIBUTION = re.compile(
+    r"(?P<span>\b(?:sagt|sagte|erklärt|erklärte|betont|betonte|fügt|fügte|meint|meinte|schreibt|"
+    r"schrieb|warnt|warnte|sagt|so)[ \u00a0]+(?P<p>er|sie)\b)(?![ \u00a0]+(?:hinzu|sei|habe))?")
+_CLOSE_QUOTE = re.compile(r"[”\"»’“][ \u00a0]*,?[ \u00a0]*$|,[ \u00a0]*[”\"»’“][ \u00a0]*$|,[ \u00a0]*$")
+
+_PRONOUNS = {
+    "en": {"he": ("male", "she"), "she": ("female", "he")},
+    "fr": {"il": ("male", "elle"), "elle": ("female", "il"), "lui": ("male", "elle")},
+    "de": {"er": ("male", "sie"), "sie": ("female", "er")},
+}
+_GENDER_WORD = {"male": "a man", "female": "a woman"}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    key: str  # the surname
+    gender: str | None  # None: a person whose gender the text does not mark
+    text: str
+
+
+class PronounGender(Detector):
+    """A pronoun whose gender contradicts the person it refers to.
+
+    ## What it flags
+    A pronoun in a speech attribution — English "he says", "said she";
+    French "explique-t-il", "a-t-elle déclaré", "selon lui"; German "sagte
+    er" — whose gender is not that of the only person named in the one or
+    two sentences before, when that person's first name (from the
+    ``names`` rule data: Carole, Jérôme, Olena...) or title (Mr, Mme, Frau)
+    marks a gender. The words inside the quote being attributed are not
+    searched for names. The rule stays silent when two people, or a person
+    of unknown gender, are named in the window, and it does not judge
+    pronouns outside speech attributions ("she" may be a country).
+
+    ## Why it matters
+    French "il/elle" and German "er/sie" agree with grammatical gender, and
+    machine translation into English often defaults to "he": the quote is
+    then attributed to the wrong person, or the expert changes sex between
+    two sentences — a factual error about a named source.
+
+    ## Example
+    "The Russians want to redouble their efforts," explains Carole Grimaud,
+    a specialist in Russia. "Russia has always had the same objectives," he
+    says.
+
+    ## Fix
+    Make the pronoun agree with the person: "she says"; or repeat the name
+    when several people were quoted.
+    """
+
+    id = "CS-pronoun-gender"
+    category = "pronoun-gender"
+    severity = Severity.WARNING
+    languages = frozenset({"en", "fr", "de"})
+
+    def prepare(self, ctx: CheckContext) -> None:
+        from checker.rules import names
+
+        if ctx.rulebook is None:
+            self._names = None
+            return
+        self._names = ctx.rulebook.parsed(names.KIND, names.parse)
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        if not hasattr(self, "_names"):
+            self.prepare(ctx)
+        if not self._names:
+            return
+        text = doc.text
+        lang_at = LanguageAt(doc)
+        attributions = []
+        for lang, pattern in (("en", _EN_ATTRIBUTION), ("fr", _FR_ATTRIBUTION),
+                              ("de", _DE_ATTRIBUTION)):
+            if lang not in (doc.language,) and not any(s.language == lang for s in doc.segments):
+                continue
+            for m in pattern.finditer(text):
+                if lang_at(m.start()) != lang:
+                    continue
+                key = next(k for k in ("p", "p2", "p3") if k in m.groupdict() and m.group(k))
+                attributions.append((lang, m, key))
+        if not attributions:
+            return
+        mentions = self._mentions(doc)
+        starts = [m.start for m in mentions]
+        sentence_starts = [s.start for s in doc.sentences]
+        for lang, m, key in sorted(attributions, key=lambda a: a[1].start()):
+            pronoun = m.group(key)
+            if lang == "en" and not _CLOSE_QUOTE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # only quote attributions: "she" may be a country or a ship
+            if lang == "de" and not _CLOSE_QUOTE.search(text, max(0, m.start() - 6), m.start()) \
+                    and not m.group("span").startswith("so "):
+                continue
+            gender, other = _PRONOUNS[lang][pronoun.lower()]
+            window_start = self._window_start(doc, sentence_starts, m.start())
+            quote = self._quote_before(text, m.start(), window_start)
+            lo, hi = bisect_left(starts, window_start), bisect_left(starts, m.start())
+            people = [p for p in mentions[lo:hi]
+                      if not (quote and quote[0] <= p.start < quote[1])]
+            keys = {p.key for p in people}
+            if len(keys) != 1:
+                continue
+            person = people[-1]
+            if person.gender is None or any(p.gender != person.gender for p in people):
+                continue
+            if person.gender == gender:
+                continue
+            span_text = text[m.start(key):m.end(key)]
+            fixed = other if span_text.islower() else other.capitalize()
+            whole = text[m.start("span"):m.end("span")]
+            rel = m.start(key) - m.start("span")
+            suggestion = whole[:rel] + fixed + whole[rel + len(span_text):]
+            yield self.finding(
+                doc, m.start("span"), m.end("span"),
+                f"'{span_text}' refers back to {person.text}, {_GENDER_WORD[person.gender]} "
+                f"by the first name or title: the pronoun should be '{fixed}'",
+                suggestion=suggestion, confidence=0.75)
+
+    @staticmethod
+    def _window_start(doc: Document, sentence_starts: list[int], offset: int) -> int:
+        """Start of the sentence two before the one holding ``offset``."""
+        i = bisect_left(sentence_starts, offset + 1) - 1
+        i = max(0, i - 2)
+        if not sentence_starts:
+            return max(0, offset - 400)
+        start = sentence_starts[i]
+        return max(start, offset - 1200)
+
+    @staticmethod
+    def _quote_before(text: str, offset: int, floor: int) -> tuple[int, int] | None:
+        """The span of the quotation that ends right before ``offset``, if any."""
+        before = text[floor:offset].rstrip(" \u00a0,")
+        if not before or before[-1] not in "”\"»’“":
+            return None
+        close = floor + len(before) - 1
+        closer = before[-1]
+        opener = {"”": "“", "»": "«", "’": "‘", "\"": "\"", "“": "„"}[closer]
+        open_at = text.rfind(opener, floor, close)
+        if open_at < 0:
+            return (floor, close + 1)  # the quote opened before the window: all of it is quote
+        return (open_at, close + 1)
+
+    def _mentions(self, doc: Document) -> list[_Mention]:
+        text = doc.text
+        language = doc.language or "en"
+        found: dict[int, _Mention] = {}
+        surnames: dict[str, str | None] = {}
+        covered: set[int] = set()
+        for m in _TITLE.finditer(text):
+            gender = _TITLES[m.group("t")]
+            sur = m.group("sur")
+            found[m.start()] = _Mention(m.start(), m.end("sur"), sur, gender, m.group(0))
+            covered.add(m.start("sur"))
+            surnames[sur] = gender if surnames.get(sur, gender) == gender else None
+        for m in _NAME_PAIR.finditer(text):
+            first, sur = m.group("first"), m.group("sur")
+            if m.start() in covered or m.start() in found:
+                continue
+            gender = self._names.gender(first) or self._names.gender(first.split("-")[0])
+            if gender:
+                found[m.start()] = _Mention(m.start(), m.start("sur") + len(sur), sur, gender,
+                                            text[m.start():m.start("sur") + len(sur)])
+                covered.add(m.start("sur"))
+                surnames[sur] = gender if surnames.get(sur, gender) == gender else None
+            elif first not in _TITLES and not starts_sentence(text, m.start()) and \
+                    zipf_frequency(first.lower(), language) < 4.0 and \
+                    zipf_frequency(sur.lower(), language) < 4.0 and \
+                    not self._names.gender(sur):
+                # Two capitalised words, neither a common word: perhaps a person we
+                # cannot gender ("Keir Starmer", "Kim Yong"); it makes the window ambiguous.
+                found[m.start()] = _Mention(m.start(), m.start("sur") + len(sur), sur, None,
+                                            text[m.start():m.start("sur") + len(sur)])
+                covered.add(m.start("sur"))
+                surnames.setdefault(sur, None)
+        for m in _CAP.finditer(text):
+            word = m.group()
+            if m.start() in covered or m.start() in found or word not in surnames:
+                continue
+            found[m.start()] = _Mention(m.start(), m.end(), word, surnames[word], word)
+        return [found[k] for k in sorted(found)]

@@ -1,0 +1,400 @@
+"""LM-fluency: wording a language model finds far less likely than its rarity explains."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+
+from checker.core import Document, Finding, Severity
+from checker.detectors.base import CheckContext, Detector
+
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+OPENERS = set("“\"«‘'(:—–-")
+PREPOSITIONS = {
+    "en": ("in", "on", "at", "of", "for", "to", "by", "with", "from", "into", "about"),
+    "fr": ("à", "de", "en", "dans", "sur", "par", "pour", "avec", "chez", "sous", "vers"),
+}
+MAX_SUGGESTION_SPANS = 12  # per document: proposing fixes costs a few model passes each
+MAX_CANDIDATES = 14
+
+
+@dataclass
+class Word:
+    start: int  # offsets into the paragraph
+    end: int
+    text: str
+    raw: float = 0.0  # summed token surprisal, nats
+    score: float = 0.0  # after the rarity and name/repeat normalisation
+    sentence: int = -1
+    initial: bool = False
+
+
+@dataclass
+class Span:
+    first: int  # word indices, inclusive
+    last: int
+    score: float
+    margin: float  # how far over its threshold, nats
+
+
+def words_of(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def assign_tokens(words: list[Word], starts: np.ndarray, ends: np.ndarray, surprisal: np.ndarray,
+                  text: str) -> None:
+    """Sum each word's sub-word token surprisals (a token belongs to the word its first letter is in)."""
+    if not words:
+        return
+    bounds = np.array([w.start for w in words])
+    for s, e, v in zip(starts.tolist(), ends.tolist(), surprisal.tolist()):
+        while s < e and text[s].isspace():
+            s += 1
+        if s >= e:
+            continue
+        i = int(np.searchsorted(bounds, s, side="right")) - 1
+        if i >= 0 and words[i].start <= s < words[i].end:
+            words[i].raw += v
+
+
+def merge_spans(words: list[Word], thresholds: dict[str, float]) -> list[Span]:
+    """Flag words whose score passes ``word`` (or pairs whose sum passes ``pair``), then
+    grow each flag over neighbours scoring at least ``neighbour`` and join flags one
+    word apart, never across a sentence boundary."""
+    t_word, t_pair = thresholds["word"], thresholds["pair"]
+    t_near = thresholds.get("neighbour", t_word / 2)
+    n = len(words)
+    flagged = [False] * n
+    margin = [float("-inf")] * n
+    for i, w in enumerate(words):
+        if w.score >= t_word:
+            flagged[i] = True
+            margin[i] = max(margin[i], w.score - t_word)
+        if i + 1 < n and words[i + 1].sentence == w.sentence:
+            pair = w.score + words[i + 1].score
+            if pair >= t_pair and min(w.score, words[i + 1].score) >= t_near:
+                for j in (i, i + 1):
+                    flagged[j] = True
+                    margin[j] = max(margin[j], pair - t_pair)
+    spans: list[Span] = []
+    i = 0
+    while i < n:
+        if not flagged[i]:
+            i += 1
+            continue
+        first = last = i
+        while True:
+            j = last + 1
+            if j < n and words[j].sentence == words[last].sentence and (
+                    flagged[j] or words[j].score >= t_near):
+                last = j
+                continue
+            # join a flag one word further on, across one ordinary word
+            if (j + 1 < n and flagged[j + 1] and words[j + 1].sentence == words[last].sentence):
+                last = j + 1
+                continue
+            break
+        while first > 0 and words[first - 1].sentence == words[first].sentence and \
+                words[first - 1].score >= t_near and not flagged[first - 1]:
+            first -= 1
+        best = max(margin[k] for k in range(first, last + 1) if flagged[k])
+        spans.append(Span(first, last, max(w.score for w in words[first:last + 1]), best))
+        i = last + 1
+    return spans
+
+
+def confidence(margin: float) -> float:
+    """0.5 at the threshold, rising towards 0.95 as the score passes it."""
+    return 0.5 + 0.45 * (1 - math.exp(-max(0.0, margin) / 3.0))
+
+
+class LanguageModelFluency(Detector):
+    """Flags wording a language model finds far less likely than the words' rarity explains.
+
+    ## What it flags
+    Words and short phrases that a small multilingual language model (Gemma 3
+    270M, run locally) finds very unlikely in their context: each word's
+    surprisal, given the whole paragraph before it and the end of the previous
+    paragraph, minus a share of its everyday rarity (from `wordfreq`), so rare
+    but correct words are not flagged for being rare. Names, numbers and
+    words repeated in the document are discounted further. Adjacent unlikely
+    words are reported as one span. Thresholds are calibrated per language on
+    clean news prose (models.yaml), for at most one finding per 150 words.
+
+    ## Why it matters
+    Machine translation fails in ways no word list anticipates: literal
+    renderings of idioms, wrong prepositions, verbs that cannot take their
+    object, scrambled word order. Such wording is grammatical enough to pass a
+    spell-checker but reads as foreign, and sometimes changes the meaning.
+
+    ## Example
+    "Its high intensity offensive continues by attacking the entire shameless
+    territory." -- *shameless* cannot qualify *territory*; the source meant
+    "shamelessly attacking the entire territory".
+
+    ## Fix
+    Reread the span against the source and rewrite it idiomatically. When one
+    rewrite is clearly more likely (a dropped word, two words swapped, another
+    preposition, or the model's own continuation), it is offered as the
+    suggestion. The model is a hint, not a judge: it can flag correct but
+    unusual prose, and its confidence says how far past the threshold it was.
+    """
+
+    id = "LM-fluency"
+    category = "fluency"
+    severity = Severity.WARNING
+    detector = "lm"
+
+    role = "lm"
+
+    # -- resources ----------------------------------------------------------------------
+    def _engine(self, ctx: CheckContext):
+        from checker.models import ModelUnavailable
+
+        if ctx.options.get("no_lm"):
+            raise ModelUnavailable("LM-fluency skipped: the language-model detector is off (--no-lm)")
+
+        def build():
+            import importlib.util
+
+            from checker.models.prepare import can_prepare, model_folder
+            from checker.models.registry import get_spec
+            from checker.models.scoring import scorer_for
+
+            spec = get_spec(self.role)
+            if importlib.util.find_spec("torch") is None or importlib.util.find_spec("transformers") is None:
+                raise ModelUnavailable("LM-fluency skipped: torch and transformers are not installed "
+                                       "(pip install 'mtcheck[lm]')")
+            prepare = bool(ctx.options.get("lm_prepare", True))
+            if model_folder(spec) is None and not (prepare and can_prepare(spec)):
+                raise ModelUnavailable(
+                    f"LM-fluency skipped: the language model is not available ({spec.source}: "
+                    f"{spec.location} is not installed or not prepared); "
+                    f"run 'mtcheck models prepare {self.role}'")
+            return spec, scorer_for(self.role, prepare_if_needed=prepare,
+                                    use_cache=not ctx.options.get("lm_no_cache"))
+
+        return ctx.resource(f"lm-engine:{self.role}", build)
+
+    # -- the check ----------------------------------------------------------------------
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        from checker.models import ModelError, ModelUnavailable
+
+        try:
+            spec, scorer = self._engine(ctx)
+        except ModelUnavailable:
+            raise
+        except ModelError as exc:
+            raise ModelUnavailable(f"LM-fluency skipped: {exc}") from None
+        segs = [s for s in doc.segments if s.end > s.start]
+        jobs = []
+        for k, seg in enumerate(segs):
+            th = spec.thresholds_for(seg.language)
+            if th is None or not any(c.isalpha() for c in doc.text[seg.start:seg.end]):
+                continue
+            context = doc.text[segs[k - 1].start:segs[k - 1].end] if k else None
+            jobs.append((seg, th, context))
+        if not jobs:
+            return []
+        scores = scorer.score([doc.text[s.start:s.end] for s, _, _ in jobs], [c for _, _, c in jobs])
+        counts = _document_counts(doc.text)
+        found: list[tuple[Finding, Span, list[Word], int, dict, str | None]] = []
+        for (seg, th, context), ts in zip(jobs, scores):
+            text = doc.text[seg.start:seg.end]
+            words = self.word_scores(text, ts, seg.language or "", th, counts, doc, seg.start)
+            for span in merge_spans(words, th):
+                start, end = seg.start + words[span.first].start, seg.start + words[span.last].end
+                f = self.finding(
+                    doc, start, end,
+                    f"unusual wording: the language model finds “{doc.text[start:end]}” very unlikely "
+                    f"here ({span.score / math.log(2):.1f} bits beyond what its rarity explains)",
+                    confidence=confidence(span.margin))
+                found.append((f, span, words, seg.start, th, seg.language))
+        found.sort(key=lambda item: -item[1].margin)
+        out = []
+        for rank, (f, span, words, base, th, lang) in enumerate(found):
+            if rank < MAX_SUGGESTION_SPANS and not ctx.options.get("lm_no_suggest"):
+                f = self.with_suggestion(doc, f, span, words, base, th, lang or "", scorer)
+            out.append(f)
+        return sorted(out, key=lambda f: (f.start, f.end))
+
+    def word_scores(self, text: str, ts, language: str, th: dict, counts: dict, doc: Document,
+                    base: int) -> list[Word]:
+        from wordfreq import word_frequency
+
+        words = words_of(text)
+        assign_tokens(words, ts.starts, ts.ends, ts.surprisal, text)
+        sentences = [(s.start - base, s.end - base) for s in doc.sentences
+                     if s.end > base and s.start < base + len(text)] or [(0, len(text))]
+        k = 0
+        prev_sentence = -1
+        for w in words:
+            while k + 1 < len(sentences) and w.start >= sentences[k][1]:
+                k += 1
+            w.sentence = k
+            before = text[max(0, w.start - 2):w.start].strip()
+            w.initial = k != prev_sentence or (before[-1:] in OPENERS if before else False)
+            prev_sentence = k
+            w.score = self.normalise(w, language, th, counts, word_frequency)
+        return words
+
+    @staticmethod
+    def normalise(w: Word, language: str, th: dict, counts: dict, word_frequency) -> float:
+        """Surprisal in context minus a share of the word's unigram surprisal, discounted
+        for names, numbers and repetitions."""
+        if any(c.isdigit() for c in w.text):
+            return 0.0
+        lower = w.text.lower()
+        freq = word_frequency(lower, language) if language else 0.0
+        unigram = -math.log(max(freq, 1e-8))
+        score = w.raw - th.get("rarity_weight", 0.8) * unigram
+        capital = w.text[:1].isupper()
+        if capital and not w.initial:
+            score *= th.get("name_discount", 0.35)
+        elif w.text.isupper() and len(w.text) > 1:
+            score *= th.get("name_discount", 0.35)
+        if counts.get(lower, 0) > 1 or (capital and counts.get(w.text, 0) > 1):
+            score *= th.get("repeat_discount", 0.5)
+        return score
+
+    # -- fix proposals ------------------------------------------------------------------
+    def with_suggestion(self, doc: Document, f: Finding, span: Span, words: list[Word], base: int,
+                        th: dict, language: str, scorer) -> Finding:
+        """Offer the best candidate rewrite if the model clearly prefers it to the text."""
+        from dataclasses import replace
+
+        from checker.models.scoring import ScoreCache
+
+        sent = doc.sentence_at(f.start)
+        s_start = sent.start if sent and sent.start <= f.start else f.start
+        s_end = sent.end if sent and sent.end >= f.end else f.end
+        para_start = base
+        context = doc.text[max(para_start, s_start - 300):s_start] or None
+        sentence = doc.text[s_start:s_end]
+        margin = th.get("suggest_margin", 3.0)
+        key = None
+        if scorer.cache is not None:
+            key = ScoreCache.key("suggest", scorer.settings, scorer.checksum, str(margin),
+                                 context or "", sentence, f"{f.start - s_start}:{f.end - s_start}")
+            cached = scorer.cache.get(key)
+            if cached is not None:
+                best = json.loads(cached)
+                return self._apply(doc, f, best)
+        best = None
+        try:
+            cands = self.candidates(doc, f, span, words, base, language, scorer, context)
+            cands = [c for c in cands if s_start <= c[0] <= c[1] <= s_end]
+            if cands:
+                texts = [sentence] + [sentence[:a - s_start] + r + sentence[b - s_start:] for a, b, r, _ in cands]
+                lps = scorer.logprob(texts, [context] * len(texts))
+                gains = [(lp - lps[0] - (2.0 if kind == "delete" else 0.0), i)
+                         for i, (lp, (_, _, _, kind)) in enumerate(zip(lps[1:], cands))]
+                gain, i = max(gains)
+                if gain >= margin:
+                    a, b, r, kind = cands[i]
+                    best = {"start": a, "end": b, "replacement": r, "gain": gain, "kind": kind}
+        except Exception as exc:  # noqa: BLE001 - a failed proposal must not lose the finding
+            from checker.models import ModelUnavailable
+
+            if isinstance(exc, ModelUnavailable):
+                raise
+            best = None
+        if key is not None:
+            scorer.cache.put_many({key: json.dumps(best).encode()})
+        return self._apply(doc, f, best)
+
+    def _apply(self, doc: Document, f: Finding, best: dict | None) -> Finding:
+        from dataclasses import replace
+
+        if not best:
+            return f
+        start, end = min(f.start, best["start"]), max(f.end, best["end"])
+        new = doc.text[start:best["start"]] + best["replacement"] + doc.text[best["end"]:end]
+        if new == doc.text[start:end]:
+            return f
+        return replace(f, start=start, end=end, text=doc.text[start:end], suggestion=new)
+
+    def candidates(self, doc: Document, f: Finding, span: Span, words: list[Word], base: int,
+                   language: str, scorer, context: str | None) -> list[tuple[int, int, str, str]]:
+        """(start, end, replacement, kind) edits of the document text around a span."""
+        out: list[tuple[int, int, str, str]] = []
+        ws = words[span.first:span.last + 1]
+        lo, hi = max(0, span.first - 1), min(len(words) - 1, span.last + 1)
+        near = words[lo:hi + 1]
+        t = doc.text
+        # delete one word (with the space before it)
+        if len(ws) <= 4:
+            for w in ws:
+                a, b = base + w.start, base + w.end
+                while a > 0 and t[a - 1] == " ":
+                    a -= 1
+                out.append((a, b, "", "delete"))
+        # swap two adjacent words
+        for x, y in zip(near, near[1:]):
+            if x.sentence != y.sentence:
+                continue
+            a, b = base + x.start, base + y.end
+            between = t[base + x.end:base + y.start]
+            if between.strip() == "":
+                out.append((a, b, y.text + between + x.text, "swap"))
+        # another preposition
+        preps = PREPOSITIONS.get(language, ())
+        for w in near:
+            if w.text.lower() in preps:
+                for p in preps:
+                    if p != w.text.lower():
+                        rep = p.capitalize() if w.text[:1].isupper() else p
+                        out.append((base + w.start, base + w.end, rep, "preposition"))
+        # the model's own likely words at the start of the span
+        for word in self.continuations(t[max(0, base + ws[0].start - 400):base + ws[0].start], scorer):
+            if word.lower() != ws[0].text.lower():
+                out.append((base + ws[0].start, base + ws[0].end, word, "model"))
+        seen, unique = set(), []
+        for c in out:
+            if c[:3] not in seen:
+                seen.add(c[:3])
+                unique.append(c)
+        # keep every model and preposition proposal but cap the total
+        return unique[:MAX_CANDIDATES * 2]
+
+    @staticmethod
+    def continuations(prefix: str, scorer, k: int = 6) -> list[str]:
+        """Whole words the model predicts next after ``prefix`` (one forward pass)."""
+        import torch
+
+        if not prefix.strip():
+            return []
+        tok, model = scorer.tokenizer, scorer.model
+        ids = tok(prefix.rstrip(" "), add_special_tokens=False)["input_ids"][-64:]
+        bos = tok.bos_token_id
+        ids = ([bos] if bos is not None else []) + list(ids)
+        with torch.inference_mode():
+            hidden = scorer._body()(input_ids=torch.tensor([ids]), use_cache=False).last_hidden_state[0, -1]
+            W = model.get_output_embeddings().weight
+            logits = W @ hidden.to(W.dtype)
+            top = torch.topk(logits.float(), 40).indices.tolist()
+        words = []
+        for t_id in top:
+            piece = tok.convert_ids_to_tokens(t_id)
+            if not isinstance(piece, str) or not piece.startswith("▁"):
+                continue
+            word = piece[1:]
+            if WORD.fullmatch(word) and len(word) > 1 or word.lower() in ("a", "à", "y"):
+                words.append(word)
+            if len(words) >= k:
+                break
+        return words
+
+
+def _document_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in WORD.finditer(text):
+        w = m.group()
+        counts[w.lower()] = counts.get(w.lower(), 0) + 1
+        if w[:1].isupper():
+            counts[w] = counts.get(w, 0) + 1
+    return counts

@@ -1,0 +1,669 @@
+"""The HTML report an editor reviews in a browser, offline, straight from the disk.
+
+Pages (paths relative to the report folder)::
+
+    index.html            the gate's verdict, contradictions, every document, errors, notices
+    docs/<safe-name>.html one per document: highlighted text, findings, diff, claims
+    claims.html           the numeric claims side by side, one column per document
+    rules.html            every rule's documentation (generated from the docstrings)
+
+Every page is self-contained: the CSS and the small script are inlined from
+``static/``, nothing is fetched from anywhere. All text from articles and
+findings goes through Jinja's autoescape; the script reads only ``data-*``
+attributes and elements the templates wrote, never markup built from strings.
+
+The view models below turn the frozen report records into plain values the
+templates loop over; the heavy part is cutting a text into non-overlapping
+pieces, each carrying the set of findings and claims that cover it, done in
+one sweep so a 50-page article with 500 findings renders in well under a second.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from markupsafe import Markup, escape
+
+from checker.core import Claim, CrossCheck, DocumentResult, Finding, Report, Severity
+from checker.report import diff as diffmod
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+SEVERITIES = ("error", "warning", "info")
+_LETTER = {"error": "E", "warning": "W", "info": "I"}
+_LABEL = {"error": "Error", "warning": "Warning", "info": "Info"}
+_APPROX = {"exact": "", "about": "≈\u202f", "at-least": "≥\u202f", "at-most": "≤\u202f"}
+_APPROX_WORDS = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}
+
+
+# --------------------------------------------------------------------------- environment
+
+@functools.lru_cache(maxsize=1)
+def _env():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["pct"] = lambda x: f"{round(float(x) * 100):d}%"
+    env.filters["number"] = format_number
+    env.globals["LETTER"] = _LETTER
+    env.globals["LABEL"] = _LABEL
+    env.globals["SEVERITIES"] = SEVERITIES
+    return env
+
+
+@functools.lru_cache(maxsize=4)
+def _static(name: str) -> Markup:
+    """A packaged CSS or JS file, to inline in a <style> or <script> element."""
+    text = (STATIC / name).read_text(encoding="utf-8")
+    if "</" in text:  # would end the element early; our files never need it
+        raise ValueError(f"static/{name} must not contain '</'")
+    return Markup(text)
+
+
+def _csp_hash(content: str) -> str:
+    """The Content-Security-Policy source allowing exactly this inline element's content."""
+    import base64
+    import hashlib
+
+    digest = hashlib.sha256(str(content).encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+# --------------------------------------------------------------------------- helpers
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(path: str) -> str:
+    """A file name for a document's page: letters, digits, '.', '_', '-' only."""
+    parts = [p for p in re.split(r"[\\/]+", path) if p not in ("", ".", "..")]
+    name = "_".join(_UNSAFE.sub("-", p) for p in parts).strip(".-_") or "document"
+    if len(name) > 120:
+        import hashlib
+
+        digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]
+        name = f"{name[:100]}-{digest}"
+    return name
+
+
+def anchor_id(prefix: str, text: str) -> str:
+    return prefix + (_UNSAFE.sub("-", text).strip("-") or "x")
+
+
+def format_number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+
+
+def claim_value(claim: Claim) -> str:
+    unit = f" {claim.unit}" if claim.unit else ""
+    return f"{_APPROX.get(claim.approx, '')}{format_number(claim.value)}{unit}"
+
+
+def _short(text: str, width: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def counts_of(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        counts[f.severity.value] += 1
+    return counts
+
+
+def _rule_ids() -> dict[str, object]:
+    try:
+        from checker.detectors import REGISTRY, rule_doc
+    except Exception:  # noqa: BLE001 - the report must render even if a detector is broken
+        return {}
+    out = {}
+    for cls in REGISTRY:
+        try:
+            out[cls.id] = rule_doc(cls)
+        except Exception:  # noqa: BLE001
+            out[cls.id] = None
+    return out
+
+
+# --------------------------------------------------------------------------- markdown
+
+_INLINE_CODE = re.compile(r"`([^`]+)`")
+_BOLD = re.compile(r"\*\*([^*]+)\*\*")
+_EM = re.compile(r"(?<![\w*])\*([^*\s][^*]*)\*(?![\w*])")
+
+
+def _inline(text: str) -> Markup:
+    html = str(escape(text))
+    html = _INLINE_CODE.sub(r"<code>\1</code>", html)
+    html = _BOLD.sub(r"<strong>\1</strong>", html)
+    html = _EM.sub(r"<em>\1</em>", html)
+    return Markup(html)
+
+
+def markdown_html(text: str, heading_offset: int = 1) -> Markup:
+    """The small Markdown subset rule docstrings use: headings, paragraphs, lists, code."""
+    out: list[str] = []
+    para: list[str] = []
+    items: list[str] = []
+    lines = text.splitlines()
+    i = 0
+
+    def flush():
+        if para:
+            out.append(f"<p>{_inline(' '.join(para))}</p>")
+            para.clear()
+        if items:
+            out.append("<ul>" + "".join(f"<li>{_inline(x)}</li>" for x in items) + "</ul>")
+            items.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            flush()
+            block = []
+            i += 1
+            while i < len(lines) and not lines[i].strip().startswith("```"):
+                block.append(lines[i])
+                i += 1
+            out.append(f"<pre><code>{escape(chr(10).join(block))}</code></pre>")
+        elif line.startswith("    ") and not para and not items:
+            block = []
+            while i < len(lines) and (lines[i].startswith("    ") or not lines[i].strip()):
+                block.append(lines[i][4:])
+                i += 1
+            out.append(f"<pre><code>{escape(chr(10).join(block).rstrip())}</code></pre>")
+            continue
+        elif m := re.match(r"^(#{1,6})\s+(.*)$", stripped):
+            flush()
+            level = min(6, len(m.group(1)) + heading_offset)
+            out.append(f"<h{level}>{_inline(m.group(2))}</h{level}>")
+        elif re.match(r"^[-*]\s+", stripped):
+            if para:
+                flush()
+            items.append(re.sub(r"^[-*]\s+", "", stripped))
+        elif not stripped:
+            flush()
+        elif items and line.startswith(" "):
+            items[-1] += " " + stripped
+        else:
+            if items:
+                flush()
+            para.append(stripped)
+        i += 1
+    flush()
+    return Markup("\n".join(out))
+
+
+# --------------------------------------------------------------------------- view models
+
+@dataclass
+class Piece:
+    """A run of text covered by the same findings and claims."""
+
+    text: str
+    findings: tuple[int, ...] = ()
+    claims: tuple[str, ...] = ()  # claim anchor ids
+    begins: tuple[int, ...] = ()  # findings that start here
+    claim_anchors: tuple[str, ...] = ()  # claims that start here
+    caret: tuple[int, ...] = ()  # zero-length findings at this point (text is "")
+    sev: str = ""
+    badge: str = ""
+    cats: str = ""
+
+    @property
+    def f_attr(self) -> str:
+        return " ".join(map(str, self.findings))
+
+
+@dataclass
+class Line:
+    number: int
+    pieces: list[Piece]
+    lang: str | None = None  # set when the paragraph is in another language than the document
+    claim_anchor: bool = False
+
+
+@dataclass
+class FindingView:
+    index: int
+    finding: Finding
+    line: int
+    col: int
+    sev: str
+    rule_known: bool
+    applied: bool
+    suggestion_kind: str  # none | delete | replace | same
+
+    @property
+    def f(self) -> Finding:
+        return self.finding
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    anchor: str
+    page: str  # page path relative to the report root
+    doc_index: int
+    contradicted: bool
+    value: str
+    line: int
+
+    @property
+    def short(self) -> str:
+        """The value without its unit, which the claims table shows in the row header."""
+        return f"{_APPROX.get(self.claim.approx, '')}{format_number(self.claim.value)}"
+
+
+@dataclass
+class DocView:
+    index: int
+    result: DocumentResult
+    page: str  # relative to the report root, e.g. "docs/a.txt.html"
+    counts: dict[str, int]
+    other_langs: list[tuple[str, int]]
+    findings: list[FindingView] = field(default_factory=list)
+    claims: list[ClaimView] = field(default_factory=list)
+    cross: list[CrossCheck] = field(default_factory=list)
+
+    @property
+    def doc(self):
+        return self.result.document
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.doc.path.replace("\\", "/")).name or self.doc.path
+
+
+def _other_langs(result: DocumentResult) -> list[tuple[str, int]]:
+    doc = result.document
+    counts: dict[str, int] = defaultdict(int)
+    for seg in doc.segments:
+        if seg.language and seg.language != doc.language:
+            counts[seg.language] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def pieces_by_line(text: str, findings: tuple[Finding, ...],
+                   claims: Iterable[tuple[str, int, int]] = ()) -> list[list[Piece]]:
+    """The text cut at every finding, claim and line boundary, one list per line.
+
+    Each piece carries the indexes of the findings covering it, so overlapping
+    and nested findings need no nested elements. ``claims`` are
+    (anchor, start, end). Zero-length findings become carets at their point.
+    """
+    n = len(text)
+    starts: dict[int, list[int]] = defaultdict(list)
+    ends: dict[int, list[int]] = defaultdict(list)
+    points: dict[int, list[int]] = defaultdict(list)
+    bounds = {0, n}
+    for i, f in enumerate(findings):
+        s, e = min(f.start, n), min(f.end, n)
+        if s == e:
+            points[s].append(i)
+            bounds.add(s)
+            continue
+        starts[s].append(i)
+        ends[e].append(i)
+        bounds.update((s, e))
+    c_starts: dict[int, list[str]] = defaultdict(list)
+    c_ends: dict[int, list[str]] = defaultdict(list)
+    for anchor, s, e in claims:
+        s, e = min(s, n), min(max(e, s), n)
+        c_starts[s].append(anchor)
+        c_ends[e].append(anchor)
+        bounds.update((s, e))
+    pos = text.find("\n")
+    while pos != -1:
+        bounds.update((pos, pos + 1))
+        pos = text.find("\n", pos + 1)
+    order = sorted(bounds)
+    severity = [f.severity.value for f in findings]
+    rank = {"error": 2, "warning": 1, "info": 0}
+    active: set[int] = set()
+    active_claims: list[str] = []
+    lines: list[list[Piece]] = [[]]
+    pending_begins: list[int] = []
+    pending_claims: list[str] = []
+    for k, a in enumerate(order):
+        for i in ends.get(a, ()):
+            active.discard(i)
+        for c in c_ends.get(a, ()):
+            if c in active_claims:
+                active_claims.remove(c)
+        new_claims = c_starts.get(a, ())
+        for c in new_claims:
+            if c not in active_claims:
+                active_claims.append(c)
+        begin = starts.get(a, ())
+        active.update(begin)
+        if pending_begins or pending_claims:  # carried over a line break
+            begin = tuple(pending_begins) + tuple(begin)
+            new_claims = tuple(pending_claims) + tuple(new_claims)
+            pending_begins, pending_claims = [], []
+        if a in points:
+            pts = tuple(points[a])
+            top = max((severity[i] for i in pts), key=rank.__getitem__)
+            lines[-1].append(Piece("", findings=pts, begins=pts, caret=pts, sev=top,
+                                   badge=_LETTER[top],
+                                   cats=" ".join(sorted({findings[i].category for i in pts}))))
+        if k + 1 >= len(order):
+            break
+        b = order[k + 1]
+        chunk = text[a:b]
+        if chunk == "\n":
+            lines.append([])
+            pending_begins.extend(begin)
+            pending_claims.extend(new_claims)
+            continue
+        ids = tuple(sorted(active))
+        gone = [i for i in begin if i not in active]  # a finding of line breaks only
+        if gone:
+            lines[-1].append(Piece("", findings=tuple(gone), begins=tuple(gone),
+                                   caret=tuple(gone), sev=severity[gone[0]],
+                                   badge=_LETTER[severity[gone[0]]],
+                                   cats=findings[gone[0]].category))
+            begin = tuple(i for i in begin if i in active)
+        piece = Piece(chunk, findings=ids, claims=tuple(active_claims),
+                      begins=tuple(sorted(begin)), claim_anchors=tuple(new_claims))
+        if ids:
+            piece.sev = max((severity[i] for i in ids), key=rank.__getitem__)
+            piece.cats = " ".join(sorted({findings[i].category for i in ids}))
+            if piece.begins:
+                piece.badge = _LETTER[max((severity[i] for i in piece.begins),
+                                          key=rank.__getitem__)]
+        lines[-1].append(piece)
+    return lines
+
+
+def _line_views(result: DocumentResult, claim_spans: list[tuple[str, int, int]]) -> list[Line]:
+    doc = result.document
+    per_line = pieces_by_line(doc.text, result.findings, claim_spans)
+    segments = sorted(doc.segments, key=lambda s: s.start)
+    views: list[Line] = []
+    offset, seg_i = 0, 0
+    for number, pieces in enumerate(per_line, 1):
+        lang = None
+        while seg_i < len(segments) and segments[seg_i].end <= offset:
+            seg_i += 1
+        if seg_i < len(segments) and segments[seg_i].start <= offset < segments[seg_i].end:
+            seg_lang = segments[seg_i].language
+            if seg_lang and doc.language and seg_lang != doc.language:
+                lang = seg_lang
+        views.append(Line(number, pieces, lang))
+        offset += sum(len(p.text) for p in pieces) + 1
+    return views
+
+
+def _finding_views(result: DocumentResult, applied: set[int], known: dict) -> list[FindingView]:
+    doc = result.document
+    views = []
+    # line/col by one sweep over the sorted starts
+    order = sorted(range(len(result.findings)), key=lambda i: result.findings[i].start)
+    line, line_start, pos = 1, 0, 0
+    where: dict[int, tuple[int, int]] = {}
+    text = doc.text
+    for i in order:
+        target = min(result.findings[i].start, len(text))
+        while True:
+            nl = text.find("\n", pos, target)
+            if nl == -1:
+                break
+            line += 1
+            line_start = nl + 1
+            pos = nl + 1
+        pos = max(pos, target)
+        where[i] = (line, target - line_start + 1)
+    for i, f in enumerate(result.findings):
+        if f.suggestion is None:
+            kind = "none"
+        elif f.suggestion == "":
+            kind = "delete"
+        elif f.suggestion == f.text:
+            kind = "same"
+        else:
+            kind = "replace"
+        ln, col = where[i]
+        views.append(FindingView(i, f, ln, col, f.severity.value, f.rule in known,
+                                 i in applied, kind))
+    return views
+
+
+def _claim_anchor_map(report: Report, pages: list[str]) -> dict[str, tuple[str, str, int]]:
+    """claim id -> (page, anchor, document index); anchors are unique in a report."""
+    out: dict[str, tuple[str, str, int]] = {}
+    used: set[str] = set()
+    for d, result in enumerate(report.documents):
+        for claim in result.claims:
+            base = anchor_id("claim-", claim.id)
+            anchor, k = base, 2
+            while anchor in used:
+                anchor, k = f"{base}-{k}", k + 1
+            used.add(anchor)
+            out.setdefault(claim.id, (pages[d], anchor, d))
+    return out
+
+
+def doc_pages(report: Report) -> list[str]:
+    """Each document's page, relative to the report folder, in document order.
+
+    Named after the document's path without the folder all documents share
+    ("seeds/000_x.txt" alone becomes docs/000_x.txt.html), unique ignoring case.
+    """
+    paths = [PurePosixPath(r.document.path.replace("\\", "/")) for r in report.documents]
+    common: tuple[str, ...] = ()
+    if paths:
+        parents = [p.parts[:-1] for p in paths]
+        first = parents[0]
+        size = 0
+        while size < len(first) and all(len(q) > size and q[size] == first[size] for q in parents):
+            size += 1
+        common = first[:size]
+    taken: set[str] = set()
+    pages = []
+    for path in paths:
+        rest = path.parts[len(common):] if path.parts[:len(common)] == common else path.parts
+        base = safe_name("/".join(rest) or path.name)
+        name, k = base, 2
+        while name.lower() in taken:
+            name, k = f"{base}-{k}", k + 1
+        taken.add(name.lower())
+        pages.append(f"docs/{name}.html")
+    return pages
+
+
+@dataclass
+class CrossView:
+    check: CrossCheck
+    links: list[tuple[str, str, str | None]]  # (path, text, href relative to root)
+
+
+def _cross_views(report: Report, pages: list[str],
+                 anchors: dict[str, tuple[str, str, int]]) -> list[CrossView]:
+    by_path = {r.document.path: pages[i] for i, r in enumerate(report.documents)}
+    claim_spans = {}
+    for result in report.documents:
+        for c in result.claims:
+            claim_spans[(result.document.path, c.start, c.end)] = c.id
+    rank = {"contradiction": 0, "entity-variant": 1, "consistent": 2}
+    views = []
+    for check in sorted(report.cross_document,
+                        key=lambda c: (rank.get(c.kind, 1), -c.severity.rank)):
+        links = []
+        for span in check.spans:
+            href = by_path.get(span.path)
+            claim_id = claim_spans.get((span.path, span.start, span.end))
+            if claim_id is None:
+                for cid in check.claims:
+                    if cid in anchors and anchors[cid][0] == href:
+                        claim_id = cid
+                        break
+            if href and claim_id in anchors:
+                href = f"{href}#{anchors[claim_id][1]}"
+            links.append((span.path, span.text, href))
+        if not check.spans:
+            for cid in check.claims:
+                if cid in anchors:
+                    page, anchor, d = anchors[cid]
+                    links.append((report.documents[d].document.path, cid, f"{page}#{anchor}"))
+        views.append(CrossView(check, links))
+    return views
+
+
+# --------------------------------------------------------------------------- pages
+
+def _gate_view(report: Report) -> dict:
+    from checker.gate import blocking
+
+    gate = report.gate
+    if gate.never:
+        return {"state": "never", "title": "Report only",
+                "detail": "The gate never fails (--fail-on never)."}
+    count = blocking(report, gate.fail_on)
+    threshold = gate.fail_on.value
+    if gate.passed:
+        return {"state": "passed", "title": "Passed",
+                "detail": f"Nothing at or above {threshold} severity; every file was checked."}
+    parts = []
+    issues = count - len(report.errors)
+    if issues:
+        parts.append(f"{issues} finding(s) or cross-document verdict(s) at or above {threshold}")
+    if report.errors:
+        parts.append(f"{len(report.errors)} file(s) could not be checked")
+    return {"state": "failed", "title": "Failed", "detail": "; ".join(parts) + "."}
+
+
+def render_pages(report: Report) -> dict[str, str]:
+    """Every page of the HTML report: relative path -> HTML text."""
+    from checker import __version__
+
+    env = _env()
+    pages = doc_pages(report)
+    anchors = _claim_anchor_map(report, pages)
+    contradicted = {cid for c in report.cross_document if c.kind == "contradiction"
+                    for cid in c.claims}
+    known = _rule_ids()
+    cross = _cross_views(report, pages, anchors)
+
+    docs: list[DocView] = []
+    for d, result in enumerate(report.documents):
+        view = DocView(d, result, pages[d], counts_of(result.findings), _other_langs(result))
+        for claim in result.claims:
+            page, anchor, _ = anchors.get(claim.id, (pages[d], anchor_id("claim-", claim.id), d))
+            line, _col = result.document.line_col(min(claim.start, len(result.document.text)))
+            view.claims.append(ClaimView(claim, anchor, page, d, claim.id in contradicted,
+                                         claim_value(claim), line))
+        view.cross = [cv for cv in cross
+                      if any(link[2] and link[2].split("#")[0] == pages[d] for link in cv.links)
+                      and cv.check.kind != "consistent"]
+        docs.append(view)
+
+    common = {"version": __version__, "css": _static("report.css"),
+              "csp_style": _csp_hash(_static("report.css")), "csp_script": "'none'",
+              "counts": report.counts(), "gate": _gate_view(report),
+              "n_docs": len(report.documents)}
+    out: dict[str, str] = {}
+    doc_tpl = env.get_template("document.html.j2")
+    for view in docs:
+        out[view.page] = _render_document(doc_tpl, view, known, common, cross)
+    out["claims.html"] = env.get_template("claims.html.j2").render(
+        root="", page="claims", title="Numeric claims", claims=_claims_table(docs),
+        contradictions=[cv for cv in cross if cv.check.kind == "contradiction"],
+        docs=docs, **common)
+    out["rules.html"] = env.get_template("rules.html.j2").render(
+        root="", page="rules", title="Rules", rules=_rules_view(report, known), **common)
+    out["index.html"] = env.get_template("index.html.j2").render(
+        root="", page="index", title="Report", report=report, docs=docs, cross=cross,
+        n_claims=sum(len(v.claims) for v in docs), **common)
+    return out
+
+
+def _render_document(tpl, view: DocView, known: dict, common: dict, cross) -> str:
+    result = view.result
+    fixes = diffmod.select_fixes(result.findings)
+    applied = {fix.finding for fix in fixes}
+    findings = _finding_views(result, applied, known)
+    view.findings = findings
+    claim_spans = [(c.anchor, c.claim.start, c.claim.end) for c in view.claims]
+    lines = _line_views(result, claim_spans)
+    ops = diffmod.diff_ops(result.document.text, fixes)
+    rows = diffmod.diff_rows(ops)
+    corrected = diffmod.new_text(ops)
+    categories: dict[str, int] = defaultdict(int)
+    for f in result.findings:
+        categories[f.category] += 1
+    return tpl.render(
+        root="../", page="document", title=view.doc.path, view=view, doc=view.doc,
+        findings=findings, lines=lines, rows=rows, corrected=corrected,
+        n_changed=sum(1 for r in rows if r.changed), n_fixes=len(fixes),
+        categories=sorted(categories.items()), js=_static("report.js"),
+        **{**common, "csp_script": _csp_hash(_static("report.js"))},
+        download_name=f"{Path(view.name).stem or 'article'}.corrected.txt")
+
+
+def _claims_table(docs: list[DocView]) -> dict:
+    """Claims grouped by what they count (quantity, unit), then by the time they refer to."""
+    columns = [v for v in docs if v.claims]
+    groups: dict[tuple[str, str], dict[str | None, dict[int, list[ClaimView]]]] = {}
+    for view in columns:
+        for cv in view.claims:
+            key = ((cv.claim.quantity or "").strip(), (cv.claim.unit or "").strip())
+            groups.setdefault(key, {}).setdefault(cv.claim.when, defaultdict(list))[
+                view.index].append(cv)
+    out_groups = []
+    for (quantity, unit), whens in sorted(groups.items(),
+                                          key=lambda kv: (kv[0][0] == "", kv[0][0].lower(),
+                                                          kv[0][1].lower())):
+        rows = []
+        for when in sorted(whens, key=lambda w: (w is None, w or "")):
+            cells = whens[when]
+            rows.append({"when": when, "cells": [cells.get(v.index, []) for v in columns],
+                         "contradicted": any(cv.contradicted for lst in cells.values()
+                                             for cv in lst)})
+        out_groups.append({"quantity": quantity, "unit": unit, "rows": rows,
+                           "contradicted": any(r["contradicted"] for r in rows)})
+    return {"columns": columns, "groups": out_groups,
+            "without": [v for v in docs if not v.claims],
+            "total": sum(len(v.claims) for v in docs)}
+
+
+def _rules_view(report: Report, known: dict) -> list[dict]:
+    used: dict[str, int] = defaultdict(int)
+    for result in report.documents:
+        for f in result.findings:
+            used[f.rule] += 1
+    rules = []
+    for rule_id, doc in known.items():
+        rules.append({"id": rule_id, "doc": doc, "used": used.get(rule_id, 0),
+                      "body": markdown_html(doc.render(), heading_offset=1) if doc else None})
+    for rule_id in sorted(set(used) - set(known)):
+        rules.append({"id": rule_id, "doc": None, "used": used[rule_id], "body": None})
+    return rules
+
+
+def write_pages(report: Report, out_dir: Path) -> list[Path]:
+    """Write every page atomically; the index last, so its links never point at nothing."""
+    from checker.report.files import write_atomic
+
+    pages = render_pages(report)
+    written = []
+    for rel in sorted(pages, key=lambda p: (p == "index.html", p)):
+        target = Path(out_dir, *rel.split("/"))
+        write_atomic(target, pages[rel])
+        written.append(target)
+    return written
+
+
+__all__ = ["render_pages", "write_pages", "doc_pages", "safe_name", "pieces_by_line", "markdown_html",
+           "SEVERITIES", "Severity"]

@@ -1,0 +1,177 @@
+"""Cross-document and within-document verdicts, dates, name variants, table validation."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from checker.claims import cross_check, entity_variants, extract_claims, within_document_checks
+from checker.claims.dates import find_dates
+from checker.claims.tables import TableError, load_concepts, load_entities
+from checker.core import Document, Severity
+
+
+def D(path, text, lang, date=None):
+    return Document(path=path, text=text, language=lang, date=date)
+
+
+def run(*docs):
+    return [c for c in cross_check([(d, extract_claims(d)) for d in docs]) if c.kind != "entity-variant"]
+
+
+def test_contradiction_message_names_values_and_period():
+    a = D("a.txt", "On the night of July 8 to July 9, Russia launched 728 drones at Ukraine.", "en", "2025-07-09")
+    b = D("b.txt", "Dans la nuit du 8 au 9 juillet, la Russie a lancé 741 drones sur l'Ukraine.", "fr", "2025-07-09")
+    [chk] = run(a, b)
+    assert chk.kind == "contradiction" and chk.severity == Severity.ERROR
+    assert chk.claims == ("a.txt#c1", "b.txt#c1")
+    assert [(s.path, s.text) for s in chk.spans] == [("a.txt", "728 drones"), ("b.txt", "741 drones")]
+    assert chk.message.startswith("728 vs 741 drones, both for the night of 8–9 July 2025")
+
+
+def test_rounding_words_and_locale_formats_agree():
+    a = D("a.txt", "Près de 100.000 soldats russes sont massés autour de Pokrovsk.", "fr")
+    b = D("b.txt", "Some 100 000 Russian troops are massed around Pokrovsk.", "en")
+    c = D("c.txt", "Rund 100.000 russische Soldaten stehen bei Pokrowsk.", "de")
+    kinds = {(x.claims, x.kind) for x in run(a, b, c)}
+    assert kinds == {(("a.txt#c1", "b.txt#c1"), "consistent"), (("a.txt#c1", "c.txt#c1"), "consistent"),
+                     (("b.txt#c1", "c.txt#c1"), "consistent")}
+
+
+def test_french_billion_is_a_thousand_times_english_billion():
+    en = D("en.txt", "The United States announced $4 billion in aid for Ukraine.", "en")
+    ok = D("ok.txt", "Les États-Unis ont annoncé 4 milliards de dollars d'aide pour l'Ukraine.", "fr")
+    bad = D("bad.txt", "Les États-Unis ont annoncé 4 billions de dollars d'aide pour l'Ukraine.", "fr")
+    verdicts = {x.claims: x.kind for x in run(en, ok, bad)}
+    assert verdicts[("en.txt#c1", "ok.txt#c1")] == "consistent"
+    assert verdicts[("en.txt#c1", "bad.txt#c1")] == "contradiction"
+
+
+def test_miles_convert_to_km():
+    a = D("a.txt", "The 1,200 km front line barely moved in Donbas.", "en")
+    b = D("b.txt", "Die 750 Meilen lange Frontlinie im Donbass bewegte sich kaum.", "de")
+    c = D("c.txt", "La línea del frente de 1.000 kilómetros en el Donbás apenas se movió.", "es")
+    verdicts = {x.claims: x for x in run(a, b, c)}
+    assert verdicts[("a.txt#c1", "b.txt#c1")].kind == "consistent"
+    assert "= 1,207 km" in verdicts[("a.txt#c1", "b.txt#c1")].message
+    assert verdicts[("a.txt#c1", "c.txt#c1")].kind == "contradiction"
+
+
+def test_rates_convert_per_month_to_per_year():
+    a = D("a.txt", "Russia produces about 250,000 shells a month.", "en")
+    b = D("b.txt", "Russland stellt rund drei Millionen Granaten pro Jahr her.", "de")
+    c = D("c.txt", "Russland stellt rund eine Million Granaten pro Jahr her.", "de")
+    verdicts = {x.claims: x.kind for x in run(a, b, c)}
+    assert verdicts[("a.txt#c1", "b.txt#c1")] == "consistent"
+    assert verdicts[("a.txt#c1", "c.txt#c1")] == "contradiction"
+
+
+def test_other_date_or_other_city_is_not_comparable():
+    a = D("a.txt", "On June 5, Russia fired 40 missiles at Ukraine.", "en", "2025-06-08")
+    b = D("b.txt", "Le 7 juin, la Russie a tiré 52 missiles sur l'Ukraine.", "fr", "2025-06-08")
+    assert run(a, b) == []
+    c = D("c.txt", "In Dnipro, 7 people were killed on June 9.", "en", "2025-06-10")
+    d = D("d.txt", "У Харкові 9 червня загинули 3 людини.", "uk", "2025-06-10")
+    assert run(c, d) == []
+
+
+def test_within_document_arithmetic_and_repeats():
+    good = D("g.txt", "La Russie produit environ 250.000 obus par mois, soit 3 millions par an.", "fr")
+    bad = D("b.txt", "La Russie produit environ 250.000 obus par mois, soit 2 millions par an.", "fr")
+    [g] = within_document_checks(good)
+    [b] = within_document_checks(bad)
+    assert (g.kind, g.severity) == ("consistent", Severity.INFO)
+    assert (b.kind, b.severity) == ("contradiction", Severity.ERROR)
+    assert "but it says 2 million" in b.message
+    twice = D("t.txt", "Russia launched 728 drones at Ukraine on July 9.\nLater, officials said Russia "
+                       "launched 741 drones at Ukraine on July 9.", "en", "2025-07-10")
+    [t] = within_document_checks(twice)
+    assert t.kind == "contradiction" and [s.text for s in t.spans] == ["728 drones", "741 drones"]
+    another = D("n.txt", "Russia launched 728 drones on July 9. On July 9 another 400 drones hit Lviv.", "en")
+    assert within_document_checks(another) == ()
+
+
+def test_km_soit_miles_within_document():
+    doc = D("m.txt", "Les troupes ont avancé de 100 km, soit 62 miles.", "fr")
+    [chk] = within_document_checks(doc)
+    assert chk.kind == "consistent"
+    doc = D("m.txt", "Les troupes ont avancé de 100 km, soit 80 miles.", "fr")
+    [chk] = within_document_checks(doc)
+    assert chk.kind == "contradiction"
+
+
+def test_dates_resolve_weekday_years_and_nights():
+    text = ("Leaders met this Thursday, July 10. On the night of Tuesday, July 8 to Wednesday, July 9, "
+            "Moscow launched drones. The offensive began in August 2024.")
+    isos = [d.iso for d in find_dates(text, "en")]
+    assert "2025-07-10" in isos and "2025-07-08/2025-07-09" in isos and "2024-08" in isos
+    fr = [d.iso for d in find_dates("Dans la nuit de mardi à mercredi, des drones ont frappé.", "fr", "2025-07-10")]
+    assert fr == ["2025-07-08/2025-07-09"]
+    de = [d.iso for d in find_dates("In der Nacht zum 15. März griff Russland an.", "de", "2025-03-15")]
+    assert de == ["2025-03-14/2025-03-15"]
+    ru = [d.iso for d in find_dates("В ночь с 8 на 9 июля Россия атаковала.", "ru", "2025-07-09")]
+    assert ru == ["2025-07-08/2025-07-09"]
+
+
+def test_name_variants_precision():
+    a = D("a.txt", "Les forces russes avancent vers Pokrovsk. Kherson a été bombardée.", "fr")
+    b = D("b.txt", "Les forces russes avancent vers Pogrorsk. Kharkiv a été bombardée.", "fr")
+    [v] = entity_variants([a, b])
+    assert [s.text for s in v.spans] == ["Pogrorsk", "Pokrovsk"]
+    assert v.kind == "entity-variant" and v.claims == ()
+    c = D("c.txt", "Zelensky a parlé. Plus tard, Zelenskyj a répété.", "fr")
+    [z] = entity_variants([c], within=True)
+    assert {s.text for s in z.spans} == {"Zelensky", "Zelenskyj"}
+    # exonyms in their own language, inflections and suffixed place names are not variants
+    d = D("d.txt", "Kiew und Charkiw wurden angegriffen. Putins Armee rückt bei Poltava vor.", "de")
+    e = D("e.txt", "Kiev et Kharkiv ont été attaquées. Putin recule près de Poltavka.", "fr")
+    assert entity_variants([d, e]) == ()
+
+
+def test_concept_table_validation_names_file_entry_and_problem(tmp_path):
+    bad = tmp_path / "concepts.yaml"
+    bad.write_text(textwrap.dedent("""
+        version: 1
+        units:
+          count: {dimension: count, factor: 1, terms: {}}
+        concepts:
+          drones:
+            unit: drone
+            units: [count, parsecs]
+            role: noun
+            terms: {en: [drones]}
+    """), encoding="utf-8")
+    with pytest.raises(TableError, match=r"concepts.yaml: concepts.drones: unit 'parsecs' is not defined"):
+        load_concepts(bad)
+    bad.write_text(textwrap.dedent("""
+        version: 1
+        units:
+          count: {dimension: count, factor: 1, terms: {}}
+        concepts:
+          drones: {unit: drone, units: [count], role: noun, terms: {xx: [drones]}}
+    """), encoding="utf-8")
+    with pytest.raises(TableError, match=r"concepts.drones.terms.xx: unknown language 'xx'"):
+        load_concepts(bad)
+    bad.write_text(textwrap.dedent("""
+        version: 1
+        units:
+          count: {dimension: count, factor: 1, terms: {}}
+        concepts:
+          drones: {unit: drone, units: [count], role: noun, terms: {en: [drones]}}
+          uavs: {unit: drone, units: [count], role: noun, terms: {en: [drones]}}
+    """), encoding="utf-8")
+    with pytest.raises(TableError, match=r"term 'drones' also names concept 'drones'"):
+        load_concepts(bad)
+    ent = tmp_path / "entities.yaml"
+    ent.write_text("version: 1\nentities:\n  Kyiv: {kind: village, forms: {en: [Kyiv]}}\n", encoding="utf-8")
+    with pytest.raises(TableError, match=r"entities.yaml: entities.Kyiv: kind must be"):
+        load_entities(ent)
+
+
+def test_shipped_tables_load():
+    from checker.claims.tables import DATA
+    units, _, concepts, _, _ = load_concepts(DATA / "concepts.yaml")
+    entities, _ = load_entities(DATA / "entities.yaml")
+    assert {"drones", "missiles", "deaths", "injured", "soldiers", "area"} <= set(concepts)
+    assert units["mi"].factor == pytest.approx(1.609344)
+    assert {"Kyiv", "Russia", "Pokrovsk"} <= set(entities)
