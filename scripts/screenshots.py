@@ -94,11 +94,9 @@ def build_report(out_dir: Path, seeds: Path = ROOT / "seeds") -> Path:
 
 def full_page(driver, path: Path, max_height: int = 2400) -> None:
     """Screenshot the page at its full height (capped), as a README image."""
-    width = driver.execute_script("return document.documentElement.clientWidth")
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(driver.get_window_size()["width"], min(height, max_height) + 100)
     driver.save_screenshot(str(path))
-    del width
 
 
 def _document_page(report_dir: Path) -> Path:
@@ -130,8 +128,10 @@ def take(out: Path, report_dir: Path) -> list[Path]:
         saved.append(out / "document.png")
 
         diff = driver.find_element(By.ID, "diff")
-        driver.execute_script("window.scrollTo(0, arguments[0].getBoundingClientRect().top"
-                              " + window.scrollY - 10);", diff)
+        driver.execute_script(  # the diff's heading just below the sticky toolbar
+            "var bar = document.getElementById('toolbar');"
+            "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY"
+            " - (bar ? bar.offsetHeight : 0) - 12);", diff)
         driver.save_screenshot(str(out / "diff.png"))
         saved.append(out / "diff.png")
 

@@ -98,9 +98,9 @@ def consistent(a: XClaim, b: XClaim, tables: Tables) -> bool:
 # ------------------------------------------------------------------ messages
 def _fmt(v: float) -> str:
     if v >= 1e9 and v % 1e7 == 0:
-        return f"{v / 1e9:g} billion"
+        return f"{v / 1e9:,g} billion"
     if v >= 1e6 and v % 1e4 == 0:
-        return f"{v / 1e6:g} million"
+        return f"{v / 1e6:,g} million"
     if v == int(v):
         return f"{int(v):,}"
     return f"{v:g}"
@@ -108,7 +108,7 @@ def _fmt(v: float) -> str:
 
 def _unit_word(c: XClaim, tables: Tables) -> str:
     if c.unit == "count":
-        return c.concept.replace("-", " ") + (f" {c.qualifier.replace('-', ' ')}" if c.qualifier else "")
+        return c.label
     return c.unit + f" ({c.concept.replace('-', ' ')})"
 
 
@@ -153,10 +153,12 @@ def _scope(a: XClaim) -> str:
 def verdict(a: XClaim, b: XClaim, tables: Tables, within: bool = False) -> CrossCheck:
     ok = consistent(a, b, tables)
     unit = _unit_word(a, tables)
-    both = f"both for {_scope(a)}" if a.when or a.rate else "neither dated"
+    both = f"both for {describe_when(a.when)}" if a.when else "neither dated"
     if a.rate != b.rate:
-        conv = (f"{describe(a)} per {a.rate} vs {describe(b)} per {b.rate} {unit} "
+        conv = (f"{describe(a)} {unit} per {a.rate} vs {describe(b)} per {b.rate} "
                 f"(= {_fmt(round(a.value * _per_year(a)))} vs {_fmt(round(b.value * _per_year(b)))} a year)")
+    elif a.rate:
+        conv = f"{describe(a)} vs {describe(b)} {unit} per {a.rate}"
     elif a.unit != b.unit:
         conv = (f"{describe(a)} {a.unit} vs {describe(b)} {b.unit} "
                 f"(= {_fmt(round(b.value * tables.units[b.unit].factor / tables.units[a.unit].factor, 1))} {a.unit})")

@@ -40,6 +40,9 @@ _LOCATIVE = {
     "de": ("in", "bei", "um", "nahe"), "es": ("en", "cerca de", "de"),
     "ru": ("в", "под", "у", "около"), "uk": ("в", "у", "під", "біля"),
 }
+_QUAL_LABEL = {("*", "intercepted"): "shot down", ("tanks", "intercepted"): "destroyed"}
+_RATE_RX: dict[str, re.Pattern] = {}
+_LOC_RX: dict[str, re.Pattern] = {}
 _TIMES = re.compile(r"[" + SPACES + r"]+(?:fois|times|mal|veces|раз|рази|разів|раза)(?!\w)", re.I)
 _CAP = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’-]*[^\W\d_]")
 
@@ -73,6 +76,14 @@ class XClaim:
     align: bool = True
 
     @property
+    def label(self) -> str:
+        """What is counted, in words: "drones", "drones shot down", "tanks destroyed"."""
+        if not self.qualifier:
+            return self.concept.replace("-", " ")
+        q = _QUAL_LABEL.get((self.concept, self.qualifier)) or _QUAL_LABEL.get(("*", self.qualifier), self.qualifier)
+        return f"{self.concept.replace('-', ' ')} {q}"
+
+    @property
     def key(self) -> str:
         return self.concept + (f"/{self.qualifier}" if self.qualifier else "")
 
@@ -95,7 +106,7 @@ class XClaim:
     def to_core(self, tables: Tables) -> Claim:
         concept = tables.concepts[self.concept]
         unit = concept.unit if self.unit == "count" else self.unit
-        quantity = self.concept + (f" {self.qualifier}" if self.qualifier else "")
+        quantity = self.label
         return Claim(id=self.id, start=self.start, end=self.end, text=self.text, value=self.value,
                      unit=unit, quantity=quantity, approx="about" if self.approx == "below" else self.approx,
                      when=self.when, entities=self.entities)
@@ -255,9 +266,14 @@ class Extractor:
     def _rate(self, end: int, sent_end: int) -> str | None:
         tail = self.text[end:min(sent_end, end + 30)].lower()
         tail = L._apos(tail)
-        for phrase, period in sorted(L.RATES[self.lang].items(), key=lambda kv: -len(kv[0])):
-            if re.match(r"[" + SPACES + r"]*(?:[\w'’-]+[" + SPACES + r"]+){0,2}?" + re.escape(phrase) + r"(?!\w)", tail):
-                return period
+        rx = _RATE_RX.get(self.lang)
+        if rx is None:
+            alt = "|".join(re.escape(p) for p in sorted(L.RATES[self.lang], key=len, reverse=True))
+            rx = _RATE_RX[self.lang] = re.compile(
+                r"[" + SPACES + r"]*(?:[\w'’-]+[" + SPACES + r"]+){0,2}?(?P<r>" + alt + r")(?!\w)")
+        m = rx.match(tail)
+        if m:
+            return L.RATES[self.lang][m.group("r")]
         if _EVERY_NIGHT.match(tail.strip()):
             return "day"
         return None
@@ -276,7 +292,10 @@ class Extractor:
         for name, s, e in self.t.adjective_matchers[self.lang].finditer(text, a, b):
             found.setdefault(name, (s, e))
         # unknown capitalised names after a locative preposition are places too
-        locs = _LOCATIVE[self.lang]
+        loc_rx = _LOC_RX.get(self.lang)
+        if loc_rx is None:
+            loc_rx = _LOC_RX[self.lang] = re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(p) for p in _LOCATIVE[self.lang]) + r")[" + SPACES + r"]+$")
         for m in _CAP.finditer(text, a, b):
             w = m.group()
             if any(s <= m.start() < e for s, e in found.values()):
@@ -284,7 +303,7 @@ class Extractor:
             if w.isupper() or _zipf(w.lower(), self.lang) >= 3.0:
                 continue
             before = text[max(a, m.start() - 14):m.start()].lower()
-            if any(re.search(r"(?<!\w)" + re.escape(p) + r"[" + SPACES + r"]+$", before) for p in locs):
+            if loc_rx.search(before):
                 found.setdefault(w, (m.start(), m.end()))
                 places.add(w)
         return list(found), places, found
@@ -344,7 +363,7 @@ class Extractor:
             concept, noun_end = self._find_concept(num, unit, after, sent)
             inherited_from, relation = None, None
             before = L._apos(text[max(sent[0], num.span_start - 24):num.span_start].lower()).rstrip(SPACES + ",")
-            prev = next((c for c in reversed(claims) if c.sentence == sent), None)
+            prev = claims[-1] if claims and claims[-1].sentence == sent else None
             if prev is not None and (concept is None or unit == "count" and concept == prev.concept):
                 if before.endswith(equiv):
                     relation = "equiv"

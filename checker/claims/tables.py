@@ -84,6 +84,12 @@ class Matcher:
     def match(self, text: str, pos: int, accept=None):
         """(key, end) of the longest term starting exactly at pos (whose key
         ``accept`` allows), or None."""
+        first = self.TOK.match(text, pos)
+        if first is None:
+            return None
+        w0 = first.group().lower().replace("’", "'").replace("ʼ", "'")
+        if w0 not in self.index and w0[:2] not in self.prefix_index:
+            return None
         toks = []
         for m in self.TOK.finditer(text, pos, min(len(text), pos + 80)):
             if not toks and m.start() != pos:

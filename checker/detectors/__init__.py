@@ -19,7 +19,9 @@ from checker.detectors.debris import (Debris, DoubledPunctuation, DoubledWord,
 from checker.detectors.fragment import NameFragment
 from checker.detectors.mixed_language import MixedLanguage
 from checker.detectors.numbers import NumberFormat, UnitMismatch
+from checker.detectors.source_spelling import SourceSpelling
 from checker.detectors.spacing import SpacedHyphen
+from checker.detectors.untranslated import Untranslated
 
 # Order is the order findings of equal position are reported in.
 REGISTRY: tuple[type[Detector], ...] = (
@@ -27,6 +29,8 @@ REGISTRY: tuple[type[Detector], ...] = (
     UnexpectedLanguage,
     SpacedHyphen,
     Calque,
+    SourceSpelling,
+    Untranslated,
     RepeatedLine,
     LowercaseProperNoun,
     NameFragment,

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
-from checker.detectors.numbers import LanguageAt
+from checker.detectors.numbers import LanguageAt, finditer_in, literal_windows, windows
 
 _SP = r"[ \u00a0\u202f]+"
 _Q = r"(?:[\"“”'‘’«»]" + r"[ \u00a0\u202f]?)?"  # an optional quote between the words
@@ -97,6 +97,10 @@ _DE_PATTERNS = [
 ]
 
 
+# Cheap anchors: the costly patterns run only in windows around them.
+_DIGIT_H = re.compile(r"\dh")
+
+
 def _value(num: str) -> int | None:
     num = num.lower().replace(" ", "-")
     if num.isdigit():
@@ -148,7 +152,6 @@ class ClockForDuration(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        lowered = text.lower()
         lang_at = LanguageAt(doc)
         found: dict[tuple[int, int], Finding] = {}
 
@@ -158,10 +161,13 @@ class ClockForDuration(Detector):
             found[(start, end)] = self.finding(doc, start, end, message, suggestion=suggestion,
                                                severity=severity, confidence=confidence)
 
-        if "clock" in lowered:
-            self._english_oclock(doc, lang_at, add)
-        if "hour" in lowered or re.search(r"\dh", lowered):
-            for m in _EN_AT_HOURS.finditer(text):
+        clock_windows = literal_windows(text, ("clock", "Clock", "CLOCK"), 160, 90)
+        if clock_windows:
+            self._english_oclock(doc, lang_at, add, clock_windows)
+        hour_windows = literal_windows(text, ("hour", "Hour"), 30, 60)
+        hour_windows = sorted(hour_windows + windows(text, _DIGIT_H, 30, 10))
+        if hour_windows:
+            for m in finditer_in(_EN_AT_HOURS, text, hour_windows):
                 if lang_at(m.start()) != "en":
                     continue
                 num = m.group("num")
@@ -170,14 +176,14 @@ class ClockForDuration(Detector):
                     f"'{m.group('at')} {num} {m.group('h')}' gives a time of day as a duration "
                     f"(French 'à {num} heures'): write the clock time",
                     f"{num} {unit}")
-            for m in _EN_H_FORMAT.finditer(text):
+            for m in finditer_in(_EN_H_FORMAT, text, hour_windows):
                 if lang_at(m.start()) != "en":
                     continue
                 h, mins = m.group("h"), m.group("m") or "00"
                 add(m.start("h"), m.end(), f"'{m.group(0)[len(m.group('at')) + 1:]}' is the French "
                     f"way to write a time; English writes {h}:{mins}",
                     f"{h}:{mins}", severity=Severity.WARNING)
-        for m in _FR_AMPM.finditer(text):
+        for m in finditer_in(_FR_AMPM, text, literal_windows(text, ("a.m.", "p.m.", "AM", "PM"), 8, 2)):
             if lang_at(m.start()) != "fr":
                 continue
             h = int(m.group("h"))
@@ -188,13 +194,14 @@ class ClockForDuration(Detector):
             fix = f"{h24}\u00a0h" + (f"\u00a0{m.group('m')}" if m.group("m") else "")
             add(m.start(), m.end(), f"'{m.group(0)}' is the English way to write a time; "
                 f"French writes {fix.replace(chr(160), ' ')}", fix, severity=Severity.WARNING)
-        for m in _FR_OCLOCK.finditer(text):
+        for m in finditer_in(_FR_OCLOCK, text, clock_windows):
             if lang_at(m.start()) == "fr":
                 add(m.start(), m.end(), "'o'clock' left in English in a French text",
                     f"{m.group('h')}\u00a0h", severity=Severity.WARNING)
-        if "Uhr" in text:
+        uhr_windows = literal_windows(text, ("Uhr",), 90, 30)
+        if uhr_windows:
             for pattern in _DE_PATTERNS:
-                for m in pattern.finditer(text):
+                for m in finditer_in(pattern, text, uhr_windows):
                     if lang_at(m.start()) != "de":
                         continue
                     start = m.start("approx") if m.group("approx") else m.start("num")
@@ -205,7 +212,7 @@ class ClockForDuration(Detector):
                         f"'{m.group('num')} {unit}'", prefix + unit)
         yield from sorted(found.values(), key=lambda f: f.start)
 
-    def _english_oclock(self, doc: Document, lang_at, add) -> None:
+    def _english_oclock(self, doc: Document, lang_at, add, spans) -> None:
         text = doc.text
 
         def report(m, why: str, confidence: float = 0.85):
@@ -226,7 +233,7 @@ class ClockForDuration(Detector):
             word = nxt.group(1)
             return word[0].islower() and word.lower() not in _FOLLOW_OK
 
-        for m in _EN_BEFORE.finditer(text):
+        for m in finditer_in(_EN_BEFORE, text, spans):
             if lang_at(m.start()) != "en" or follows_noun(m):
                 continue
             cue = m.group("cue").lower()
@@ -248,11 +255,11 @@ class ClockForDuration(Detector):
                     _STROKE.search(before + m.group("event") + " "):
                 continue
             report(m, f"after '{m.group('cue')}' it must be a length of time")
-        for m in _EN_AFTER.finditer(text):
+        for m in finditer_in(_EN_AFTER, text, spans):
             if lang_at(m.start()) != "en":
                 continue
             report(m, f"'{m.group('tail')}' makes it a length of time")
-        for m in _EN_ANY.finditer(text):
+        for m in finditer_in(_EN_ANY, text, spans):
             if lang_at(m.start()) != "en":
                 continue
             value = _value(m.group("num"))

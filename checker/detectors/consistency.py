@@ -11,10 +11,14 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
-from checker.detectors.numbers import LanguageAt
+from checker.detectors.numbers import LanguageAt, finditer_in
 from checker.resources import zipf_frequency
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Capitalised words; an explicit set of capitals (not a negated class) lets the
+# regex engine skip ahead. Latin Extended-A mixes cases: checked in code.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ"
+_CAPWORD = re.compile(rf"[{_UPPER}][^\W\d_]{{4,}}")
 _OPENERS = set("\"'“‘«„‹([{—–-•▪·*#>|")
 _ENDERS = set(".!?…:;")
 
@@ -131,9 +135,11 @@ class NameVariant(Detector):
         text = doc.text
         language = doc.language or "en"
         names: dict[str, _Name] = {}
-        for m in _WORD.finditer(text):
+        for m in _CAPWORD.finditer(text):
             word = m.group()
-            if len(word) < MIN_NAME_LENGTH or not word[0].isupper() or not word[1:].islower():
+            start = m.start()
+            if start and text[start - 1].isalpha() or not word[0].isupper() \
+                    or not word[1:].islower():
                 continue
             entry = names.get(word)
             if entry is None:
@@ -225,13 +231,13 @@ _TITLES = {
     "Mrs": "female", "Ms": "female", "Miss": "female", "Mme": "female", "Mlle": "female",
     "Madame": "female", "Frau": "female", "Dame": "female", "Lady": "female",
 }
-_TITLE = re.compile(r"(?<![\w.])(?P<t>Mrs|Mr|Ms|Miss|Mme|Mlle|Madame|Monsieur|M|Herr|Frau|Sir|Dame|"
+_TITLE = re.compile(r"(?P<t>Mrs|Mr|Ms|Miss|Mme|Mlle|Madame|Monsieur|M|Herr|Frau|Sir|Dame|"
                     r"Lady|Lord)(?:\.|(?<!M)(?=[ \u00a0]))[ \u00a0]+(?P<sur>[^\W\d_a-zß][\w'’-]*)")
 _NAME_PAIR = re.compile(
-    r"(?<![\w'’-])(?P<first>[^\W\d_a-zß][^\W\d_]*(?:-[^\W\d_a-zß][^\W\d_]*)?)[ \u00a0]+"
+    rf"(?P<first>[{_UPPER}][^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)?)[ \u00a0]+"
     r"(?:(?:de|van|von|der|da|di|del|bin|ben|al|el|le|la|du|dos|das)[ \u00a0]+)?"
-    r"(?=(?P<sur>[^\W\d_a-zß][\w'’-]*))")
-_CAP = re.compile(r"(?<![\w'’-])[^\W\d_a-zß][^\W\d_]+")
+    rf"(?=(?P<sur>[{_UPPER}][\w'’-]*))")
+_CAP = re.compile(rf"[{_UPPER}][^\W\d_]+")
 
 _EN_VERBS = (r"says|said|adds|added|explains|explained|notes|noted|told|tells|continues|"
              r"continued|insists|insisted|argues|argued|warns|warned|stresses|stressed|recalls|"
@@ -239,24 +245,25 @@ _EN_VERBS = (r"says|said|adds|added|explains|explained|notes|noted|told|tells|co
              r"asked|replies|replied|admits|admitted|acknowledges|acknowledged|points out|"
              r"pointed out|estimates|estimated|observes|observed|assures|assured|declares|"
              r"declared|affirms|affirmed|emphasizes|emphasized|emphasises|emphasised|judges|"
-             r"judged|comments|commented|remarks|remarked|explains|adds|went on|goes on")
+             r"judged|comments|commented|remarks|remarked|went on|goes on")
+# A speech attribution right after a closing quote or a comma: '...," he says'.
+_QUOTE_OR_COMMA = r"[”\"»’“,][ \u00a0,”\"»’“]*"
 _EN_ATTRIBUTION = re.compile(
-    rf"(?P<span>\b(?P<p>he|she)[ \u00a0]+(?:{_EN_VERBS})\b|\b(?:{_EN_VERBS})[ \u00a0]+(?P<p2>he|she)\b)",
-    re.I)
-_FR_VERBS = (r"dit|ajoute|explique|affirme|souligne|estime|précise|poursuit|conclut|déclare|"
-             r"assure|indique|rappelle|insiste|juge|note|observe|analyse|raconte|confie|reconnaît|"
-             r"admet|prévient|résume|martèle|lance|répond|écrit|avertit|tranche|ajoutait|"
-             r"expliquait|estimait|affirmait|déclarait|disait|soulignait|précisait|insistait|"
-             r"commente|regrette|détaille|s'interroge|s’interroge|interroge|demande|nuance|"
-             r"observe|relève|constate|glisse|fait")
-_FR_ATTRIBUTION = re.compile(
-    rf"(?P<span>\b(?:{_FR_VERBS})-(?:t-)?(?P<p>il|elle)\b"
-    rf"|\ba-t-(?P<p2>il|elle)[ \u00a0]+[^\W\d_]+(?:é|i|t|s)\b"
-    rf"|\b(?:[Ss]elon|[Dd]['’]après)[ \u00a0]+(?P<p3>lui|elle)\b)")
+    rf"{_QUOTE_OR_COMMA}(?P<span>(?P<p>[Hh]e|[Ss]he)[ \u00a0]+(?:{_EN_VERBS})\b"
+    rf"|(?:{_EN_VERBS})[ \u00a0]+(?P<p2>he|she)\b)")
 _DE_ATTRIBUTION = re.compile(
-    r"(?P<span>\b(?:sagt|sagte|erklärt|erklärte|betont|betonte|fügt|fügte|meint|meinte|schreibt|"
-    r"schrieb|warnt|warnte|sagt|so)[ \u00a0]+(?P<p>er|sie)\b)(?![ \u00a0]+(?:hinzu|sei|habe))?")
-_CLOSE_QUOTE = re.compile(r"[”\"»’“][ \u00a0]*,?[ \u00a0]*$|,[ \u00a0]*[”\"»’“][ \u00a0]*$|,[ \u00a0]*$")
+    rf"{_QUOTE_OR_COMMA}(?P<span>(?:sagt|sagte|erklärt|erklärte|betont|betonte|fügt|fügte|meint|"
+    r"meinte|schreibt|schrieb|warnt|warnte|so)[ \u00a0]+(?P<p>er|sie)\b)")
+_FR_VERBS = frozenset(
+    "dit ajoute explique affirme souligne estime précise poursuit conclut déclare assure "
+    "indique rappelle insiste juge note observe analyse raconte confie reconnaît admet prévient "
+    "résume martèle lance répond écrit avertit tranche ajoutait expliquait estimait affirmait "
+    "déclarait disait soulignait précisait insistait commente regrette détaille interroge "
+    "demande nuance relève constate glisse fait".split())
+_FR_ATTRIBUTION = re.compile(
+    r"-(?:t-)?(?P<p>il|elle)\b|(?P<selon>[Ss]elon|[Dd]['’]après)[ \u00a0]+(?P<p3>lui|elle)\b")
+_FR_VERB_BEFORE = re.compile(r"[^\W\d_]+$")
+_FR_PARTICIPLE = re.compile(r"[ \u00a0]+[^\W\d_]+(?:é|i|t|s)\b")
 
 _PRONOUNS = {
     "en": {"he": ("male", "she"), "she": ("female", "he")},
@@ -325,32 +332,41 @@ class PronounGender(Detector):
             return
         text = doc.text
         lang_at = LanguageAt(doc)
-        attributions = []
+        # (language, span start, span end, pronoun start, pronoun end)
+        attributions: list[tuple[str, int, int, int, int]] = []
         for lang, pattern in (("en", _EN_ATTRIBUTION), ("fr", _FR_ATTRIBUTION),
                               ("de", _DE_ATTRIBUTION)):
-            if lang not in (doc.language,) and not any(s.language == lang for s in doc.segments):
+            if lang != doc.language and not any(s.language == lang for s in doc.segments):
                 continue
             for m in pattern.finditer(text):
-                if lang_at(m.start()) != lang:
-                    continue
                 key = next(k for k in ("p", "p2", "p3") if k in m.groupdict() and m.group(k))
-                attributions.append((lang, m, key))
+                if lang == "fr":
+                    span = self._french_span(text, m, key)
+                    if span is None:
+                        continue
+                else:
+                    span = m.span("span")
+                if lang_at(span[0]) != lang:
+                    continue
+                attributions.append((lang, span[0], span[1], m.start(key), m.end(key)))
         if not attributions:
             return
-        mentions = self._mentions(doc)
-        starts = [m.start for m in mentions]
         sentence_starts = [s.start for s in doc.sentences]
-        for lang, m, key in sorted(attributions, key=lambda a: a[1].start()):
-            pronoun = m.group(key)
-            if lang == "en" and not _CLOSE_QUOTE.search(text, max(0, m.start() - 6), m.start()):
-                continue  # only quote attributions: "she" may be a country or a ship
-            if lang == "de" and not _CLOSE_QUOTE.search(text, max(0, m.start() - 6), m.start()) \
-                    and not m.group("span").startswith("so "):
-                continue
+        spans: list[tuple[int, int]] = []
+        for _, span_start, _, _, _ in sorted(attributions, key=lambda a: a[1]):
+            start = self._window_start(doc, sentence_starts, span_start)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], span_start))
+            else:
+                spans.append((start, span_start))
+        mentions = self._mentions(doc, spans)
+        starts = [m.start for m in mentions]
+        for lang, span_start, span_end, p_start, p_end in sorted(attributions, key=lambda a: a[1]):
+            pronoun = text[p_start:p_end]
             gender, other = _PRONOUNS[lang][pronoun.lower()]
-            window_start = self._window_start(doc, sentence_starts, m.start())
-            quote = self._quote_before(text, m.start(), window_start)
-            lo, hi = bisect_left(starts, window_start), bisect_left(starts, m.start())
+            window_start = self._window_start(doc, sentence_starts, span_start)
+            quote = self._quote_before(text, span_start, window_start)
+            lo, hi = bisect_left(starts, window_start), bisect_left(starts, span_start)
             people = [p for p in mentions[lo:hi]
                       if not (quote and quote[0] <= p.start < quote[1])]
             keys = {p.key for p in people}
@@ -361,16 +377,31 @@ class PronounGender(Detector):
                 continue
             if person.gender == gender:
                 continue
-            span_text = text[m.start(key):m.end(key)]
+            span_text = pronoun
             fixed = other if span_text.islower() else other.capitalize()
-            whole = text[m.start("span"):m.end("span")]
-            rel = m.start(key) - m.start("span")
+            whole = text[span_start:span_end]
+            rel = p_start - span_start
             suggestion = whole[:rel] + fixed + whole[rel + len(span_text):]
             yield self.finding(
-                doc, m.start("span"), m.end("span"),
+                doc, span_start, span_end,
                 f"'{span_text}' refers back to {person.text}, {_GENDER_WORD[person.gender]} "
                 f"by the first name or title: the pronoun should be '{fixed}'",
                 suggestion=suggestion, confidence=0.75)
+
+    @staticmethod
+    def _french_span(text: str, m: re.Match, key: str) -> tuple[int, int] | None:
+        """The attribution around a French pronoun match, or None if it is not one."""
+        if key == "p3":  # "selon elle"
+            return m.start("selon"), m.end(key)
+        verb = _FR_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if not verb:
+            return None
+        if verb.group() == "a" and text[m.start():m.start() + 3] == "-t-":
+            participle = _FR_PARTICIPLE.match(text, m.end())
+            return (verb.start(), participle.end()) if participle else None
+        if verb.group().lower() not in _FR_VERBS:
+            return None
+        return verb.start(), m.end(key)
 
     @staticmethod
     def _window_start(doc: Document, sentence_starts: list[int], offset: int) -> int:
@@ -396,13 +427,17 @@ class PronounGender(Detector):
             return (floor, close + 1)  # the quote opened before the window: all of it is quote
         return (open_at, close + 1)
 
-    def _mentions(self, doc: Document) -> list[_Mention]:
+    def _mentions(self, doc: Document, spans: list[tuple[int, int]]) -> list[_Mention]:
+        """People named in the text: full names and titles anywhere (they teach
+        which surname is whose), lone surnames only inside ``spans``."""
         text = doc.text
         language = doc.language or "en"
         found: dict[int, _Mention] = {}
         surnames: dict[str, str | None] = {}
         covered: set[int] = set()
         for m in _TITLE.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"):
+                continue
             gender = _TITLES[m.group("t")]
             sur = m.group("sur")
             found[m.start()] = _Mention(m.start(), m.end("sur"), sur, gender, m.group(0))
@@ -410,7 +445,10 @@ class PronounGender(Detector):
             surnames[sur] = gender if surnames.get(sur, gender) == gender else None
         for m in _NAME_PAIR.finditer(text):
             first, sur = m.group("first"), m.group("sur")
-            if m.start() in covered or m.start() in found:
+            if m.start() in covered or m.start() in found or not first[0].isupper() \
+                    or not sur[0].isupper():
+                continue
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-_"):
                 continue
             gender = self._names.gender(first) or self._names.gender(first.split("-")[0])
             if gender:
@@ -428,8 +466,10 @@ class PronounGender(Detector):
                                             text[m.start():m.start("sur") + len(sur)])
                 covered.add(m.start("sur"))
                 surnames.setdefault(sur, None)
-        for m in _CAP.finditer(text):
+        for m in finditer_in(_CAP, text, spans):
             word = m.group()
+            if m.start() and text[m.start() - 1].isalpha():
+                continue
             if m.start() in covered or m.start() in found or word not in surnames:
                 continue
             found[m.start()] = _Mention(m.start(), m.end(), word, surnames[word], word)

@@ -13,6 +13,9 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \t\u00a0\u202f\u2009"
 
 
+MAX_DEBRIS_LINE = 400  # a longer line is text, whatever it starts with
+
+
 class Debris(Detector):
     """Blog-comment buttons, advert slots, share prompts and markup left in the text.
 
@@ -49,6 +52,25 @@ class Debris(Detector):
 
         rules = ctx.rulebook.parsed(existence.KIND, existence.parse) if ctx.rulebook else ()
         self._rules = tuple(r for r in rules if r.rule == self.id)
+        # One expression per scope, one named group per entry: one pass finds
+        # every entry. Line scopes are tried (``match``) at each line start only.
+        space = r"[ \t\u00a0\u202f\u2009]*"
+        combined: dict[str, re.Pattern | None] = {}
+        for scope in ("line", "line-start", "inline"):
+            members = [(i, r) for i, r in enumerate(self._rules) if r.scope == scope]
+            if not members:
+                combined[scope] = None
+                continue
+            alternatives = "|".join(
+                f"(?P<e{i}>{'(?i:' if r.ignore_case else '(?:'}{r.body}))" for i, r in members)
+            if scope == "line":
+                source = rf"{space}(?:{alternatives}){space}$"
+            elif scope == "line-start":
+                source = rf"{space}(?:{alternatives})"
+            else:
+                source = rf"(?:{alternatives})"
+            combined[scope] = re.compile(source, re.M)
+        self._combined = combined
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         if not hasattr(self, "_rules"):
@@ -56,22 +78,36 @@ class Debris(Detector):
         text = doc.text
         lang_at = LanguageAt(doc)
         spans: list[tuple[int, int, str]] = []
-        for rule in self._rules:
-            if rule.languages is not None and doc.language not in rule.languages and not any(
-                    s.language in rule.languages for s in doc.segments):
-                continue
-            for m in rule.finditer(text):
-                start, end = m.span("hit")
-                if start == end or not rule.applies_to(lang_at(start)):
-                    continue
+
+        def take(m) -> None:
+            name = m.lastgroup
+            rule = self._rules[int(name[1:])]
+            start, end = m.span(name)
+            if start != end and rule.applies_to(lang_at(start)):
                 spans.append((start, end, rule.message))
+
+        line, line_start, inline = (self._combined[k] for k in ("line", "line-start", "inline"))
+        pos, n = 0, len(text)
+        while pos <= n:
+            newline = text.find("\n", pos)
+            end = n if newline < 0 else newline
+            if line_start is not None:
+                m = line_start.match(text, pos, end)
+                if m:
+                    take(m)
+            if line is not None and end - pos <= MAX_DEBRIS_LINE:
+                m = line.match(text, pos, end)
+                if m:
+                    take(m)
+            pos = end + 1
+        if inline is not None:
+            for m in inline.finditer(text):
+                take(m)
         spans.sort(key=lambda s: (s[0], -s[1]))
         last_end = -1
         for start, end, message in spans:
-            if end <= last_end:
-                continue  # inside a span already reported
             if start < last_end:
-                continue
+                continue  # inside or across a span already reported
             last_end = end
             yield self.finding(doc, start, end, message, suggestion="", confidence=0.9)
 
@@ -79,6 +115,9 @@ class Debris(Detector):
 # --------------------------------------------------------------------------
 # TY-doubled-word
 
+# A capitalised article doubled in lower case at a sentence start ("The the").
+_CAPITAL_DOUBLE = re.compile(r"(The|A|An|Le|La|Les|Un|Une|De|Des|Du|Der|Die|Das|Ein|Eine)"
+                             r"[ \u00a0]+(?i:\1)\b")
 _DOUBLED = re.compile(r"(?<![\w'’-])(?P<a>[^\W\d_]+)(?P<sp>[ \t\u00a0\u202f]+)(?P<b>(?P=a))(?![\w'’-])",
                       re.I)
 # Repetitions that are words, not typos.
@@ -130,10 +169,26 @@ class DoubledWord(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
+        # A cheap pass finds the words that follow themselves (C-speed split and a
+        # comparison of neighbours); the exact pattern then runs for those words only.
+        tokens = text.split()
+        candidates = {a.lower() for a, b in zip(tokens, tokens[1:]) if a == b or a == b[:-1]}
+        candidates.update(m.group(1).lower() for m in _CAPITAL_DOUBLE.finditer(text))
+        candidates = {c for c in candidates if c.isalpha()}
+        candidates -= _REDUPLICATED
+        if doc.language and all(s.language in (doc.language, None) for s in doc.segments):
+            candidates -= _VALID_DOUBLES.get(doc.language, set())
+        if not candidates:
+            return
         lang_at = LanguageAt(doc)
         skip = Exclusions(text)
-        for m in _DOUBLED.finditer(text):
+        pattern = re.compile(
+            r"(?P<a>" + "|".join(re.escape(c) for c in sorted(candidates)) +
+            r")(?P<sp>[ \t\u00a0\u202f]+)(?P<b>(?P=a))(?![\w'’-])", re.I)
+        for m in pattern.finditer(text):
             a, b = m.group("a"), m.group("b")
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-"):
+                continue
             lower = a.lower()
             if m.start() in skip or lower in _REDUPLICATED:
                 continue
@@ -149,16 +204,32 @@ class DoubledWord(Detector):
 # --------------------------------------------------------------------------
 # TY-fr-punctuation-space
 
-_FR_BEFORE_TALL = re.compile(r"(?<![^\s\u00a0\u202f\u2009«(])(?P<word>[^\s\u00a0\u202f\u2009«»!?;]{1,40})"
-                             r"(?P<mark>[!?;]+)"
-                             r"(?=[\s\u00a0\u202f»”\"')]|$)")
-_FR_COLON_BEFORE = re.compile(r"(?P<word>[^\W_]{1,40}|[»”)\]%])(?P<mark>:)(?=[\s\u00a0\u202f]|$)")
-_FR_COLON_AFTER = re.compile(r"(?<=[\s\u00a0\u202f])(?P<mark>:)(?P<word>[^\W\d_][^\s\u00a0\u202f]{0,40})")
-_FR_COLON_BOTH = re.compile(r"(?P<before>[^\W\d_]{2,40})(?P<mark>:)(?P<after>[A-ZÀ-Ý][^\s\u00a0\u202f]{0,40})")
-_FR_OPEN_GUILLEMET = re.compile(r"(?P<mark>«)(?P<word>[^\s\u00a0\u202f\u2009»][^\s\u00a0\u202f\u2009»]{0,40})")
-_FR_CLOSE_GUILLEMET = re.compile(r"(?<![^\s\u00a0\u202f\u2009«(])(?P<word>[^\s\u00a0\u202f\u2009«»]{1,40})"
-                                 r"(?P<mark>»)")
+_MARKS = re.compile(r"[!?;:«»]")
+_SPACE_CHARS = set(" \t\n\r\u00a0\u202f\u2009\u2007\u200b")
+_TALL = set("!?;")
+_AFTER_TALL_OK = set("»”\"')") | _SPACE_CHARS
+_WORD_END_OK = re.compile(r"[\w»”)\]%'’\"]")
 _ENTITY_BEFORE = re.compile(r"&#?\w+$")
+
+
+def _word_back(text: str, end: int, stop: str, limit: int = 40) -> int | None:
+    """Start of the run of non-space characters (and none of ``stop``) ending at
+    ``end``; None when it is empty or longer than ``limit``."""
+    i = end
+    floor = max(0, end - limit - 1)
+    while i > floor and text[i - 1] not in _SPACE_CHARS and text[i - 1] not in stop:
+        i -= 1
+    if i == end or (i == floor and floor > 0 and text[i - 1] not in _SPACE_CHARS
+                    and text[i - 1] not in stop):
+        return None
+    return i
+
+
+def _word_forward(text: str, start: int, stop: str, limit: int = 40) -> int:
+    i, ceiling = start, min(len(text), start + limit)
+    while i < ceiling and text[i] not in _SPACE_CHARS and text[i] not in stop:
+        i += 1
+    return i
 
 
 class FrenchPunctuationSpace(Detector):
@@ -197,52 +268,88 @@ class FrenchPunctuationSpace(Detector):
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
         lang_at = LanguageAt(doc)
-        skip = Exclusions(text)
         found: dict[int, Finding] = {}  # keyed by the mark's offset
+        skip: Exclusions | None = None
+        n = len(text)
 
         def add(mark_at, start, end, message, suggestion):
-            if mark_at in found or mark_at in skip or start in skip or lang_at(mark_at) != "fr":
+            nonlocal skip
+            if mark_at in found or lang_at(mark_at) != "fr":
+                return
+            if skip is None:
+                skip = Exclusions(text)
+            if mark_at in skip or start in skip:
                 return
             found[mark_at] = self.finding(doc, start, end, message, suggestion=suggestion,
                                           confidence=0.9)
 
-        for m in _FR_BEFORE_TALL.finditer(text):
-            word, mark = m.group("word"), m.group("mark")
-            if word[-1] in "!?;:" or _ENTITY_BEFORE.search(word) or not re.search(r"[\w»”)\]%]$", word):
-                continue
-            add(m.start("mark"), m.start(), m.end(),
-                f"French puts a narrow no-break space before '{mark}'", f"{word}{NNBSP}{mark}")
-        for m in _FR_COLON_BOTH.finditer(text):
-            add(m.start("mark"), m.start(), m.end(),
-                "French puts a no-break space before ':' and a space after it",
-                f"{m.group('before')}{NBSP}: {m.group('after')}")
-        for m in _FR_COLON_BEFORE.finditer(text):
-            word = m.group("word")
-            if word.isdigit():
-                continue
-            add(m.start("mark"), m.start(), m.end(),
-                "French puts a no-break space before ':'", f"{word}{NBSP}:")
-        for m in _FR_COLON_AFTER.finditer(text):
-            add(m.start("mark"), m.start(), m.end(), "French puts a space after ':'",
-                f": {m.group('word')}")
-        for m in _FR_OPEN_GUILLEMET.finditer(text):
-            add(m.start("mark"), m.start(), m.end(), "French puts a no-break space after '«'",
-                f"«{NBSP}{m.group('word')}")
-        for m in _FR_CLOSE_GUILLEMET.finditer(text):
-            word = m.group("word")
-            add(m.start("mark"), m.start(), m.end(), "French puts a no-break space before '»'",
-                f"{word}{NBSP}»")
+        for m in _MARKS.finditer(text):
+            i = m.start()
+            mark = text[i]
+            prev = text[i - 1] if i else "\n"
+            nxt = text[i + 1] if i + 1 < n else "\n"
+            if mark in _TALL:
+                if prev in _SPACE_CHARS or prev in _TALL or prev == ":":
+                    continue
+                j = i
+                while j < n and text[j] in _TALL:
+                    j += 1
+                if j < n and text[j] not in _AFTER_TALL_OK:
+                    continue
+                start = _word_back(text, i, "«»(")
+                if start is None:
+                    continue
+                word = text[start:i]
+                if not _WORD_END_OK.match(word[-1]) or _ENTITY_BEFORE.search(word):
+                    continue
+                run = text[i:j]
+                add(i, start, j, f"French puts a narrow no-break space before '{run}'",
+                    f"{word}{NNBSP}{run}")
+            elif mark == ":":
+                if prev.isalpha() and nxt.isalpha() and nxt.isupper():
+                    start = i
+                    while start > 0 and text[start - 1].isalpha() and i - start < 40:
+                        start -= 1
+                    end = _word_forward(text, i + 1, "")
+                    if i - start >= 2:
+                        add(i, start, end,
+                            "French puts a no-break space before ':' and a space after it",
+                            f"{text[start:i]}{NBSP}: {text[i + 1:end]}")
+                elif nxt in _SPACE_CHARS and (prev.isalnum() or prev in "»”)]%"):
+                    start = i - 1
+                    if prev.isalnum():
+                        while start > 0 and text[start - 1].isalnum() and i - start < 40:
+                            start -= 1
+                    word = text[start:i]
+                    if not word.isdigit():
+                        add(i, start, i + 1, "French puts a no-break space before ':'",
+                            f"{word}{NBSP}:")
+                elif prev in _SPACE_CHARS and nxt.isalpha():
+                    end = _word_forward(text, i + 1, "")
+                    add(i, i, end, "French puts a space after ':'", f": {text[i + 1:end]}")
+            elif mark == "«":
+                if nxt in _SPACE_CHARS or nxt == "»":
+                    continue
+                end = _word_forward(text, i + 1, "»")
+                add(i, i, end, "French puts a no-break space after '«'",
+                    f"«{NBSP}{text[i + 1:end]}")
+            else:  # »
+                if prev in _SPACE_CHARS or prev == "«":
+                    continue
+                start = _word_back(text, i, "«»")
+                if start is None:
+                    continue
+                add(i, start, i + 1, "French puts a no-break space before '»'",
+                    f"{text[start:i]}{NBSP}»")
         yield from sorted(found.values(), key=lambda f: f.start)
 
 
 # --------------------------------------------------------------------------
 # TY-space-before-punctuation and TY-doubled-punctuation
 
-_SPACE_BEFORE_COMMA = re.compile(r"(?P<word>[\w»”\")\]%’'][^\s]{0,0})(?P<sp>[ \t\u00a0\u202f]+)"
-                                 r"(?P<mark>[,.])(?=[\s\"”»’)]|$)")
-_SPACE_BEFORE_TALL = re.compile(r"(?P<word>[\w”\")\]%’'])(?P<sp>[ \t\u00a0\u202f]+)(?P<mark>[;:!?]+)"
-                                r"(?=[\s\"”’)]|$)")
-_WORD_TAIL = re.compile(r"[^\s]{1,40}$")
+_SPACED_MARK = re.compile(r"[ \t\u00a0\u202f]+(?P<mark>[,.]|[;:!?]+)")
+_AFTER_MARK_OK = set("\"”»’)") | _SPACE_CHARS
+_WORD_BEFORE_SPACE = re.compile(r"[\w»”\")\]%’']")
 
 
 class SpaceBeforePunctuation(Detector):
@@ -275,23 +382,29 @@ class SpaceBeforePunctuation(Detector):
         text = doc.text
         lang_at = LanguageAt(doc)
         skip = Exclusions(text)
-        for pattern, languages in ((_SPACE_BEFORE_COMMA, None), (_SPACE_BEFORE_TALL, {"en", "de"})):
-            for m in pattern.finditer(text):
-                mark_at = m.start("mark")
-                if mark_at in skip or languages is not None and lang_at(mark_at) not in languages:
-                    continue
-                tail = _WORD_TAIL.search(text, max(0, m.start("word") - 40), m.end("word"))
-                start = tail.start() if tail else m.start("word")
-                word = text[start:m.end("word")]
-                mark = m.group("mark")
-                if mark == "." and re.search(r"\d$", word) and text[m.end():m.end() + 1].isdigit():
-                    continue
-                yield self.finding(doc, start, m.end("mark"),
-                                   f"no space goes before '{mark[0]}' here",
-                                   suggestion=f"{word}{mark}", confidence=0.9)
+        skip: Exclusions | None = None
+        n = len(text)
+        for m in _SPACED_MARK.finditer(text):
+            i, mark_at, end = m.start(), m.start("mark"), m.end()
+            mark = m.group("mark")
+            if not i or not _WORD_BEFORE_SPACE.match(text[i - 1]):
+                continue
+            if end < n and text[end] not in _AFTER_MARK_OK:
+                continue  # " ..." an ellipsis, " .NET", " :)"
+            if mark[0] in ";:!?" and lang_at(mark_at) not in ("en", "de"):
+                continue  # French and others space these marks on purpose
+            if skip is None:
+                skip = Exclusions(text)
+            if mark_at in skip:
+                continue
+            start = _word_back(text, i, "") or max(0, i - 40)
+            word = text[start:i]
+            yield self.finding(doc, start, end, f"no space goes before '{mark[0]}' here",
+                               suggestion=f"{word}{mark}", confidence=0.9)
 
 
-_DOUBLED_PUNCT = re.compile(r"(?P<word>[^\s.,;:!?]{1,40})(?P<mark>(?<![.])\.\.(?![./\\\w])|,,|;;|::(?!\w))")
+_DOUBLED_PUNCT = re.compile(r"\.\.|,,|;;|::")
+_NO_WORD_BEFORE = set(".,;:!?") | _SPACE_CHARS
 
 
 class DoubledPunctuation(Detector):
@@ -320,9 +433,22 @@ class DoubledPunctuation(Detector):
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
         skip = Exclusions(text)
+        n = len(text)
         for m in _DOUBLED_PUNCT.finditer(text):
-            if m.start("mark") in skip:
+            i, end = m.start(), m.end()
+            mark = m.group()
+            if not i or text[i - 1] in _NO_WORD_BEFORE:
+                continue  # "...." an ellipsis, or a mark with nothing before it
+            nxt = text[end] if end < n else " "
+            if mark == ".." and (nxt in "./\\" or nxt.isalnum() or nxt == "_"):
+                continue  # "...", "../docs", "1..5"
+            if mark == "::" and (nxt.isalnum() or nxt == "_"):
+                continue  # "std::map"
+            if i in skip:
                 continue
-            word, mark = m.group("word"), m.group("mark")
-            yield self.finding(doc, m.start(), m.end(), f"'{mark}' doubled",
+            start = i
+            while start > 0 and text[start - 1] not in _NO_WORD_BEFORE and i - start < 40:
+                start -= 1
+            word = text[start:i]
+            yield self.finding(doc, start, end, f"'{mark}' doubled",
                                suggestion=f"{word}{mark[0]}", confidence=0.9)

@@ -190,22 +190,8 @@ class LanguageModelFluency(Detector):
             raise
         except ModelError as exc:
             raise ModelUnavailable(f"LM-fluency skipped: {exc}") from None
-        segs = [s for s in doc.segments if s.end > s.start]
-        jobs = []
-        for k, seg in enumerate(segs):
-            th = spec.thresholds_for(seg.language)
-            if th is None or not any(c.isalpha() for c in doc.text[seg.start:seg.end]):
-                continue
-            context = doc.text[segs[k - 1].start:segs[k - 1].end] if k else None
-            jobs.append((seg, th, context))
-        if not jobs:
-            return []
-        scores = scorer.score([doc.text[s.start:s.end] for s, _, _ in jobs], [c for _, _, c in jobs])
-        counts = _document_counts(doc.text)
         found: list[tuple[Finding, Span, list[Word], int, dict, str | None]] = []
-        for (seg, th, context), ts in zip(jobs, scores):
-            text = doc.text[seg.start:seg.end]
-            words = self.word_scores(text, ts, seg.language or "", th, counts, doc, seg.start)
+        for seg, th, words in self.scored_words(doc, spec, scorer):
             for span in merge_spans(words, th):
                 start, end = seg.start + words[span.first].start, seg.start + words[span.last].end
                 f = self.finding(
@@ -221,6 +207,28 @@ class LanguageModelFluency(Detector):
                 f = self.with_suggestion(doc, f, span, words, base, th, lang or "", scorer)
             out.append(f)
         return sorted(out, key=lambda f: (f.start, f.end))
+
+    def scored_words(self, doc: Document, spec, scorer, thresholds: dict | None = None):
+        """(segment, thresholds, words with scores) for every calibrated-language paragraph."""
+        segs = [s for s in doc.segments if s.end > s.start]
+        jobs = []
+        for k, seg in enumerate(segs):
+            th = spec.thresholds_for(seg.language)
+            if thresholds is not None and seg.language in thresholds:
+                th = {**(th or {}), **thresholds[seg.language]}
+            if th is None or not any(c.isalpha() for c in doc.text[seg.start:seg.end]):
+                continue
+            context = doc.text[segs[k - 1].start:segs[k - 1].end] if k else None
+            jobs.append((seg, th, context))
+        if not jobs:
+            return []
+        scores = scorer.score([doc.text[s.start:s.end] for s, _, _ in jobs], [c for _, _, c in jobs])
+        counts = _document_counts(doc.text)
+        out = []
+        for (seg, th, _), ts in zip(jobs, scores):
+            text = doc.text[seg.start:seg.end]
+            out.append((seg, th, self.word_scores(text, ts, seg.language or "", th, counts, doc, seg.start)))
+        return out
 
     def word_scores(self, text: str, ts, language: str, th: dict, counts: dict, doc: Document,
                     base: int) -> list[Word]:

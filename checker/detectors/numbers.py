@@ -40,20 +40,73 @@ class LanguageAt:
         return self._default
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»“”]+|[\w.+-]+@[\w-]+\.[\w.-]+|#\w+")
+# Patterns here start with a literal or a character class, never with a
+# look-behind or \b, so that the regex engine can skip ahead to candidates.
+_URL = re.compile(r"https?://[^\s<>\"«»“”]+|www\.[^\s<>\"«»“”]+|#\w+|@[\w-]+\.[\w.-]+")
+_EMAIL_USER = re.compile(r"[\w.+-]+$")
 
 
 class Exclusions:
     """Spans (URLs, e-mail addresses, hashtags) where prose rules do not apply."""
 
     def __init__(self, text: str, pattern: re.Pattern = _URL):
-        spans = [m.span() for m in pattern.finditer(text)]
+        spans = []
+        for m in pattern.finditer(text):
+            start = m.start()
+            if text[start] == "@":  # an e-mail address: take the user part too
+                user = _EMAIL_USER.search(text, max(0, start - 64), start)
+                if not user:
+                    continue
+                start = user.start()
+            spans.append((start, m.end()))
         self._starts = [s for s, _ in spans]
         self._spans = spans
 
     def __contains__(self, offset: int) -> bool:
         i = bisect_right(self._starts, offset) - 1
         return i >= 0 and self._spans[i][0] <= offset < self._spans[i][1]
+
+
+def windows(text: str, anchor: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans of text around each match of a cheap ``anchor`` pattern.
+
+    Detectors run their costly patterns only inside these windows, so a long
+    document costs a fast scan plus a little work per candidate.
+    """
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def literal_windows(text: str, literals: tuple[str, ...], before: int,
+                    after: int) -> list[tuple[int, int]]:
+    """Like :func:`windows`, for plain strings: ``str.find`` is much faster than
+    a regex whose first character is a common letter."""
+    raw: list[tuple[int, int]] = []
+    for literal in literals:
+        i = text.find(literal)
+        while i >= 0:
+            raw.append((max(0, i - before), min(len(text), i + len(literal) + after)))
+            i = text.find(literal, i + 1)
+    raw.sort()
+    spans: list[tuple[int, int]] = []
+    for start, end in raw:
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]):
+    """``pattern.finditer`` over each window (look-behinds still see before it)."""
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
 
 
 # --------------------------------------------------------------------------
@@ -139,6 +192,13 @@ _LENGTH_FOR = [
 ]
 
 
+_UNIT_SUBSTRINGS = ("m2", "m²", "carrés", "quare", "q km", "q. km", "Quadrat", "km/h", "kmh", "mph")
+_NOUN_SUBSTRINGS = ("rea of", "urface of", "erritory of", "peed of", "uperficie d", "urface d",
+                    "aire d", "itesse d")
+_NOUN_HINT = re.compile(r" (?:[Aa]rea|[Ss]urface|[Tt]erritory|[Ss]peed|[Ss]uperficie|[Aa]ire|[Vv]itesse)"
+                        r"[ \u00a0]")
+
+
 def _length_unit(unit: str) -> str | None:
     for pattern, fix in _AREA_FIX:
         if pattern.match(unit):
@@ -178,6 +238,10 @@ class UnitMismatch(Detector):
         text = doc.text
         if not any(ch.isdigit() for ch in text):
             return
+        unit_windows = literal_windows(text, _UNIT_SUBSTRINGS, 160, 160)
+        noun_windows = literal_windows(text, _NOUN_SUBSTRINGS, 30, 80)
+        if not unit_windows and not noun_windows:
+            return
         lang_at = LanguageAt(doc)
         seen: set[tuple[int, int]] = set()
 
@@ -189,7 +253,7 @@ class UnitMismatch(Detector):
             return self.finding(doc, start, end, message, suggestion=suggestion, confidence=0.85)
 
         for lang, pattern in _UNIT_PATTERNS:
-            for m in pattern.finditer(text):
+            for m in finditer_in(pattern, text, unit_windows):
                 if lang_at(m.start()) != lang:
                     continue
                 unit, what = m.group("u"), m.group("what")
@@ -200,7 +264,7 @@ class UnitMismatch(Detector):
                 if f:
                     yield f
         for lang, pattern, fix in _SPEED_PATTERNS:
-            for m in pattern.finditer(text):
+            for m in finditer_in(pattern, text, unit_windows):
                 if lang_at(m.start()) != lang:
                     continue
                 f = emit(m, f"'{m.group('u')}' is a speed, but '{m.group('what').strip()}' needs a "
@@ -208,7 +272,7 @@ class UnitMismatch(Detector):
                 if f:
                     yield f
         for lang, pattern, kind in _LENGTH_FOR:
-            for m in pattern.finditer(text):
+            for m in finditer_in(pattern, text, noun_windows):
                 if lang_at(m.start()) != lang:
                     continue
                 unit = m.group("u")
@@ -242,20 +306,23 @@ _UNIT_WORDS = {"km", "kg", "m", "cm", "mm", "g", "l", "t", "ha", "mi", "ft", "lb
                "acres", "seconds", "minutes", "hours", "degrees", "volts", "watts",
                "kilomètres", "mètres", "kilogrammes", "grammes", "heures", "secondes",
                "degrés", "litres", "hectares", "centimètres"}
-_DOT_GROUPS = re.compile(r"(?<![\d.,/:\w])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d]|[.,]\d)"
+# Each pattern is tried (``match``) at the start of a number token.
+_NUMBER_TOKEN = re.compile(r"\d[\d.,]*")
+_NOT_BEFORE_NUMBER = set(".,/:")
+_DOT_GROUPS = re.compile(r"(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d]|[.,]\d)"
                          r"(?P<after>[ \u00a0\u202f]?[^\W\d_][\w’'-]*)?")
-_COMMA_GROUPS = re.compile(r"(?<![\d.,/:\w])(?P<n>\d{1,3}(?:,\d{3})+)(?![\d]|[.,]\d)"
+_COMMA_GROUPS = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+)(?![\d]|[.,]\d)"
                            r"(?P<after>[ \u00a0\u202f]?[^\W\d_][\w’'-]*)?")
-_COMMA_DECIMAL = re.compile(r"(?<![\d.,/:\w])(?P<n>\d+,\d{1,2})(?![\d]|[.,]\d)"
+_COMMA_DECIMAL = re.compile(r"(?P<n>\d+,\d{1,2})(?![\d]|[.,]\d)"
                             r"(?P<after>[ \u00a0\u202f]?(?:%|[^\W\d_][\w’'-]*))")
-_DOT_DECIMAL = re.compile(r"(?<![\d.,/:\w])(?P<n>\d+\.\d{1,2})(?![\d]|[.,]\d)"
+_DOT_DECIMAL = re.compile(r"(?P<n>\d+\.\d{1,2})(?![\d]|[.,]\d)"
                           r"(?P<after>[ \u00a0\u202f]?(?:%|[^\W\d_][\w’'-]*))")
-_PERCENT_SPACED = re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)(?P<sp>[ \u00a0\u202f\u2009])%")
-_PERCENT_GLUED = re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)%")
+_PERCENT_SPACED = re.compile(r"(?P<n>\d+(?:[.,]\d+)?)(?P<sp>[ \u00a0\u202f\u2009])%")
+_PERCENT_GLUED = re.compile(r"(?P<n>\d+(?:[.,]\d+)?)%")
 _CUR = r"[$€£]"
-_CURRENCY_AFTER = re.compile(rf"(?<![\d.,])(?P<n>\d[\d,.]*\d|\d)(?P<sp>[ \u00a0\u202f]?)(?P<c>{_CUR})(?![\w$€£])")
-_CURRENCY_BEFORE = re.compile(rf"(?<![\w$€£])(?P<c>(?:US|C|A|HK)?{_CUR})(?P<sp>[ \u00a0\u202f]?)"
-                              rf"(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d[\d,.]*\d|\d)(?P<mult>[ \u00a0\u202f](?:million|billion|"
+_CURRENCY_AFTER = re.compile(rf"(?P<n>\d[\d,.]*\d|\d)(?P<sp>[ \u00a0\u202f]?)(?P<c>{_CUR})(?![\w$€£])")
+_CURRENCY_BEFORE = re.compile(rf"(?P<c>{_CUR})(?P<sp>[ \u00a0\u202f]?)"
+                              rf"(?P<n>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d[\d,.]*\d|\d)(?P<mult>[ \u00a0\u202f](?:million|billion|"
                               rf"milliards?|millions?|bn|m)\b)?")
 _VERSION_BEFORE = re.compile(r"(?:version|v\.?|release|art\.|article|n°|no\.|§|chapter|"
                              r"chapitre|section|rfc|iso)\s*$", re.I)
@@ -315,76 +382,105 @@ class NumberFormat(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        if not any(ch.isdigit() for ch in text):
-            return
         lang_at = LanguageAt(doc)
-        skip = Exclusions(text)
+        skip: Exclusions | None = None
         findings: list[Finding] = []
-
-        def ok(m, lang: str) -> bool:
-            start = m.start()
-            return (lang_at(start) == lang and start not in skip
-                    and not _VERSION_BEFORE.search(text, max(0, start - 12), start))
 
         def add(start, end, message, suggestion, severity=None, confidence=0.85):
             findings.append(self.finding(doc, start, end, message, suggestion=suggestion,
                                          severity=severity, confidence=confidence))
 
-        # --- English text -------------------------------------------------
-        for m in _DOT_GROUPS.finditer(text):
-            if not ok(m, "en"):
+        for token in _NUMBER_TOKEN.finditer(text):
+            start = token.start()
+            if start:
+                before = text[start - 1]
+                if before in _NOT_BEFORE_NUMBER or before.isalnum() or before == "_":
+                    continue
+            lang = lang_at(start)
+            if lang not in ("en", "fr"):
                 continue
+            if skip is None:
+                skip = Exclusions(text)
+            if start in skip or _VERSION_BEFORE.search(text, max(0, start - 12), start):
+                continue
+            if lang == "en":
+                self._english(text, start, add)
+            else:
+                self._french(text, start, add)
+        for m in _CURRENCY_BEFORE.finditer(text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "$€£_"):
+                continue  # "US$5", "HK$ 3": a prefixed dollar is written its own way
+            lang = lang_at(start)
+            if lang not in ("en", "fr"):
+                continue
+            if skip is None:
+                skip = Exclusions(text)
+            if start in skip:
+                continue
+            if lang == "en":
+                if m.group("sp") and m.group("c") in "$€£":
+                    add(start, m.end("n"), "English writes the currency sign against the amount",
+                        f"{m.group('c')}{m.group('n')}", severity=Severity.INFO)
+                continue
+            amount = m.group("n").strip()
+            mult = (m.group("mult") or "").strip()
+            end = m.end("mult") if mult else m.end("n")
+            sign = m.group("c")
+            word = {"$": "dollars", "€": "euros", "£": "livres"}.get(sign[-1])
+            suggestion = (f"{amount} {mult} de {word}" if word else None) if mult \
+                else f"{amount}\u00a0{sign}"
+            add(start, end, "French puts the currency after the amount", suggestion)
+        yield from sorted(findings, key=lambda f: (f.start, f.end))
+
+    @staticmethod
+    def _english(text: str, pos: int, add) -> None:
+        m = _DOT_GROUPS.match(text, pos)
+        if m:
             n, word = m.group("n"), _after_word(m)
             if n.count(".") >= 2 or n.endswith(".000") or _is_count_word(word):
                 add(m.start("n"), m.end("n"),
                     f"'{n}' uses a dot to group thousands, the French and German way; "
                     f"in English it reads as a decimal", n.replace(".", ","))
-        merged: set[int] = set()  # number starts already reported with their "%"
-        for m in _PERCENT_SPACED.finditer(text):
-            if not ok(m, "en"):
-                continue
+                return
+        m = _PERCENT_SPACED.match(text, pos)
+        if m:
             n = m.group("n")
             if re.fullmatch(r"\d+,\d{1,2}", n):
-                merged.add(m.start())
                 add(m.start(), m.end(), f"'{n} %' is written the French way; English writes a "
                     f"decimal point and no space before '%'", f"{n.replace(',', '.')}%")
             else:
                 add(m.start(), m.end(), "English writes the percent sign right after the number",
                     f"{n}%", severity=Severity.INFO)
-        for m in _COMMA_DECIMAL.finditer(text):
-            if not ok(m, "en") or m.start() in merged:
-                continue
+            return
+        m = _COMMA_DECIMAL.match(text, pos)
+        if m:
             n, word = m.group("n"), _after_word(m)
-            if word in _EN_DECIMAL_AFTER or word.startswith("%") or text[m.start() - 1:m.start()] in "$€£":
+            if word in _EN_DECIMAL_AFTER or word.startswith("%") or text[pos - 1:pos] in "$€£" and pos:
                 add(m.start("n"), m.end("n"),
                     f"'{n}' uses a decimal comma; English writes a decimal point",
                     n.replace(",", "."))
-        for m in _CURRENCY_AFTER.finditer(text):
-            if ok(m, "en") and not text[m.end():m.end() + 1].isdigit():
-                add(m.start(), m.end(), "English puts the currency sign before the amount",
-                    f"{m.group('c')}{m.group('n')}")
-        for m in _CURRENCY_BEFORE.finditer(text):
-            if ok(m, "en") and m.group("sp") and m.group("c") in "$€£":
-                add(m.start(), m.end("n"), "English writes the currency sign against the amount",
-                    f"{m.group('c')}{m.group('n')}", severity=Severity.INFO)
+                return
+        m = _CURRENCY_AFTER.match(text, pos)
+        if m and not text[m.end():m.end() + 1].isdigit():
+            add(m.start(), m.end(), "English puts the currency sign before the amount",
+                f"{m.group('c')}{m.group('n')}")
 
-        # --- French text --------------------------------------------------
-        for m in _COMMA_GROUPS.finditer(text):
-            if not ok(m, "fr"):
-                continue
+    @staticmethod
+    def _french(text: str, pos: int, add) -> None:
+        m = _COMMA_GROUPS.match(text, pos)
+        if m:
             n, word = m.group("n"), _after_word(m)
             if n.count(",") >= 2 or n.endswith(",000") or _is_count_word(word):
                 add(m.start("n"), m.end("n"),
                     f"'{n}' groups thousands with a comma, the English way; in French a comma "
                     f"marks decimals, so this reads as {n.replace(',', ' virgule ', 1)}",
                     n.replace(",", "\u202f"))
-        merged = set()
-        for m in _PERCENT_GLUED.finditer(text):
-            if not ok(m, "fr"):
-                continue
+                return
+        m = _PERCENT_GLUED.match(text, pos)
+        if m:
             n = m.group("n")
             if re.fullmatch(r"\d+\.\d{1,2}", n):
-                merged.add(m.start())
                 add(m.start(), m.end(), f"'{n}%' is written the English way; French writes a "
                     f"decimal comma and a (narrow) no-break space before '%'",
                     f"{n.replace('.', ',')}\u202f%")
@@ -392,24 +488,11 @@ class NumberFormat(Detector):
                 add(m.start(), m.end(),
                     "French puts a (narrow) no-break space between the number and '%'",
                     f"{n}\u202f%", severity=Severity.INFO)
-        for m in _DOT_DECIMAL.finditer(text):
-            if not ok(m, "fr") or m.start() in merged:
-                continue
+            return
+        m = _DOT_DECIMAL.match(text, pos)
+        if m:
             n, word = m.group("n"), _after_word(m)
             if word in _FR_DECIMAL_AFTER or word.startswith("%"):
                 add(m.start("n"), m.end("n"),
                     f"'{n}' uses a decimal point; French writes a decimal comma",
                     n.replace(".", ","))
-        for m in _CURRENCY_BEFORE.finditer(text):
-            if ok(m, "fr"):
-                amount = m.group("n").strip()
-                mult = (m.group("mult") or "").strip()
-                end = m.end("mult") if mult else m.end("n")
-                sign = m.group("c")
-                word = {"$": "dollars", "€": "euros", "£": "livres"}.get(sign[-1])
-                if mult:
-                    suggestion = f"{amount} {mult} de {word}" if word else None
-                else:
-                    suggestion = f"{amount}\u00a0{sign}"
-                add(m.start(), end, "French puts the currency after the amount", suggestion)
-        yield from sorted(findings, key=lambda f: (f.start, f.end))

@@ -6,7 +6,7 @@ from pathlib import Path
 from checker.core import Report
 from checker.report.files import write_atomic
 
-FORMATS = ("terminal", "json")
+FORMATS = ("terminal", "json", "sarif", "github")
 
 
 def render(report: Report, fmt: str, *, color: bool = False) -> str:
@@ -16,6 +16,12 @@ def render(report: Report, fmt: str, *, color: bool = False) -> str:
     if fmt == "terminal":
         from checker.report import terminal
         return terminal.render(report, color=color)
+    if fmt == "sarif":
+        from checker.report import sarif
+        return sarif.render(report)
+    if fmt == "github":
+        from checker.report import github
+        return github.render(report)
     raise ValueError(f"unknown format {fmt!r}")
 
 

@@ -53,6 +53,8 @@ class ExistenceRule:
     scope: str
     pattern: re.Pattern
     message: str
+    body: str  # the alternatives, joined, for detectors that combine entries
+    ignore_case: bool
     source: str  # "<file>, entry <n>", for messages
 
     def applies_to(self, language: str | None) -> bool:
@@ -106,6 +108,9 @@ def parse_entry(path, index: int, entry: dict, rule: str) -> ExistenceRule:
     if case not in ("sensitive", "insensitive"):
         fail(f"'case' must be 'sensitive' or 'insensitive', not {case!r}")
     for p in patterns:
+        if "(?P<" in p or re.search(r"\\[1-9]", p) or "(?P=" in p:
+            fail(f"pattern {p!r}: named groups and back-references are not allowed "
+                 f"(entries are combined into one expression)")
         try:
             re.compile(p)
         except re.error as exc:
@@ -125,6 +130,7 @@ def parse_entry(path, index: int, entry: dict, rule: str) -> ExistenceRule:
         if compiled.search(sentence):
             fail(f"fires on its clean example {sentence!r}")
     return ExistenceRule(entry["id"], rule, languages, scope, compiled, entry["message"],
+                         "|".join(f"(?:{p})" for p in patterns), case == "insensitive",
                          f"{path}, entry {entry['id']}")
 
 

@@ -163,18 +163,37 @@ def test_filter_hides_info_findings(driver, seed_report_dir, screenshot):
 def test_keyboard_moves_from_finding_to_finding(driver, seed_report_dir):
     report_dir, report = seed_report_dir
     open_page(driver, page_of(report_dir, report, "000_"))
-    stops = driver.find_elements(By.CSS_SELECTOR, "#article mark.hl[data-begin]")
-    assert len(stops) >= 2
-    body = driver.find_element(By.TAG_NAME, "body")
-    body.send_keys("j")
-    assert driver.switch_to.active_element == stops[0]
+    # the highlight each finding starts at, in text order
+    order = driver.execute_script("""
+      var marks = Array.from(document.querySelectorAll('#article mark.hl[data-begin]'));
+      var out = [];
+      marks.forEach(function (m, k) {
+        m.getAttribute('data-begin').split(' ').forEach(function (i) { out.push([k, Number(i)]); });
+      });
+      out.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      return out;""")
+    marks = driver.find_elements(By.CSS_SELECTOR, "#article mark.hl[data-begin]")
+    assert len(order) >= 3
+
+    def at(k):
+        mark_index, finding = order[k]
+        assert driver.switch_to.active_element == marks[mark_index]
+        card = driver.find_element(By.ID, f"f{finding}")
+        assert "current" in card.get_attribute("class")
+        assert driver.find_element(By.ID, "position").text == f"{k + 1} / {len(order)}"
+
+    driver.find_element(By.TAG_NAME, "body").send_keys("j")
+    at(0)
     driver.switch_to.active_element.send_keys("n")
-    assert driver.switch_to.active_element == stops[1]
-    assert driver.find_element(By.ID, "position").text.startswith("2 /")
+    at(1)
+    driver.switch_to.active_element.send_keys("j")
+    at(2)
     driver.switch_to.active_element.send_keys("k")
-    assert driver.switch_to.active_element == stops[0]
+    at(1)
+    driver.switch_to.active_element.send_keys("p")
+    at(0)
     driver.switch_to.active_element.send_keys("p")  # wraps to the last finding
-    assert driver.switch_to.active_element == stops[-1]
+    at(len(order) - 1)
     assert popover_text(driver)
 
 
@@ -204,6 +223,21 @@ def test_dark_mode_follows_the_system(browser_ready, seed_report_dir, artifacts)
         channels = [int(x) for x in bg[bg.index("(") + 1:bg.index(")")].split(",")[:3]]
         assert sum(channels) < 150, bg
         dark.save_screenshot(str(artifacts / "dark-mode.png"))
+
+
+def test_print_layout_hides_the_controls(driver, seed_report_dir):
+    report_dir, report = seed_report_dir
+    open_page(driver, page_of(report_dir, report, "000_"))
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        hidden = driver.execute_script(
+            "return ['toolbar', 'popover', 'corrected'].map(function (id) {"
+            "  var el = document.getElementById(id);"
+            "  return el.offsetParent === null; })")
+        assert hidden == [True, True, True]
+        assert driver.find_element(By.ID, "findings").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 # --------------------------------------------------------------------------- safety
@@ -294,6 +328,5 @@ def test_500_findings_page_stays_usable(driver, tmp_path):
         ".filter(function (m) { return m.textContent.indexOf('stray space') === 0; }).length")
     assert spaced == 500
     assert load < 10, f"the page took {load:.1f}s to load"
-    body = driver.find_element(By.TAG_NAME, "body")
-    body.send_keys("j")
-    assert driver.find_element(By.ID, "position").text.startswith("1 / ")
+    driver.find_element(By.TAG_NAME, "body").send_keys("j")
+    assert driver.find_element(By.ID, "position").text == "1 / 600"

@@ -17,9 +17,9 @@ from checker.core import Document
 
 CLAIMS = r"""
 en | Russia launched 728 drones overnight. | 728 drones | 728 | drones | exact
-en | Air defences shot down 1,343 drones. | 1,343 drones | 1343 | drones intercepted | exact
+en | Air defences shot down 1,343 drones. | 1,343 drones | 1343 | drones shot down | exact
 en | The army fired 1.250 drones at the city. | 1.250 drones | 1250 | drones | exact
-en | The front moved 1.250 km in a week. | 1.250 km | 1.25 | distance | exact
+en | The troops moved 1.250 km in a week. | 1.250 km | 1.25 | distance | exact
 en | Some 100 000 troops massed at the border. | Some 100 000 troops | 100000 | soldiers | about
 en | Some 100 000 troops massed at the border. | Some 100 000 troops | 100000 | soldiers | about
 en | Nearly 100,000 soldiers were deployed. | Nearly 100,000 soldiers | 100000 | soldiers | about
@@ -45,8 +45,8 @@ en | Troops advanced 15 miles in a day. | 15 miles | 15 | distance | exact
 en | Forces captured 1,000 square kilometres of territory. | 1,000 square kilometres of territory | 1000 | area | exact
 en | Forces took 380 sq mi of territory. | 380 sq mi of territory | 380 | area | exact
 en | Kyiv agreed to a 30-day ceasefire. | 30-day ceasefire | 30 | ceasefire-duration | exact
-en | Between 10 and 15 drones were shot down. | Between 10 and 15 drones | 10 | drones intercepted | at-least
-en | 10-15 tanks were destroyed. | 10-15 tanks | 10 | tanks intercepted | at-least
+en | Between 10 and 15 drones were shot down. | Between 10 and 15 drones | 10 | drones shot down | at-least
+en | 10-15 tanks were destroyed. | 10-15 tanks | 10 | tanks destroyed | at-least
 en | 232 people died and 1,343 were injured. | 232 people died | 232 | deaths | exact
 en | 1,343 were injured in the strikes. | 1,343 were injured | 1343 | injured | exact
 en | Over 700 drones were launched. | Over 700 drones | 700 | drones | at-least
@@ -82,13 +82,13 @@ fr | Environ 4 milliards de dollars d'aide. | Environ 4 milliards de dollars d'a
 fr | Une aide de 4 billions de dollars. | 4 billions de dollars | 4e12 | money | exact
 fr | Deux soldats ont été tués. | Deux soldats ont été tués | 2 | deaths | exact
 fr | Des dizaines de milliers de morts. | dizaines de milliers de morts | 10000 | deaths | at-least
-fr | Une dizaine de drones ont été abattus. | dizaine de drones | 10 | drones intercepted | about
+fr | Une dizaine de drones ont été abattus. | dizaine de drones | 10 | drones shot down | about
 fr | Une centaine de soldats. | centaine de soldats | 100 | soldiers | about
 fr | Des centaines de drones chaque nuit. | centaines de drones | 100 | drones | at-least
 fr | Quatre-vingt-dix-sept missiles ont été tirés. | Quatre-vingt-dix-sept missiles | 97 | missiles | exact
 fr | Vingt et un villages ont été repris. | Vingt et un villages | 21 | villages | exact
 fr | Deux cent mille réfugiés. | Deux cent mille réfugiés | 200000 | refugees | exact
-fr | Soixante-dix chars détruits. | Soixante-dix chars | 70 | tanks intercepted | exact
+fr | Soixante-dix chars détruits. | Soixante-dix chars | 70 | tanks destroyed | exact
 fr | De 10 à 15 drones ont été lancés. | De 10 à 15 drones | 10 | drones | at-least
 fr | Entre 10 et 15 missiles. | Entre 10 et 15 missiles | 10 | missiles | at-least
 fr | Jusqu'à 40 missiles. | Jusqu'à 40 missiles | 40 | missiles | at-most
@@ -123,7 +123,7 @@ de | Fast 100.000 Soldaten. | Fast 100.000 Soldaten | 100000 | soldiers | about
 de | Etwa 250.000 Granaten pro Monat. | Etwa 250.000 Granaten | 250000 | shells | about
 de | Fünfundzwanzig Soldaten wurden gefangen genommen. | Fünfundzwanzig Soldaten | 25 | soldiers | exact
 de | Zweihundertdreißig Drohnen. | Zweihundertdreißig Drohnen | 230 | drones | exact
-de | Dreißig Raketen wurden abgefangen. | Dreißig Raketen | 30 | missiles intercepted | exact
+de | Dreißig Raketen wurden abgefangen. | Dreißig Raketen | 30 | missiles shot down | exact
 de | Zehntausende Tote. | Zehntausende Tote | 10000 | deaths | at-least
 de | Hunderte Drohnen jede Nacht. | Hunderte Drohnen | 100 | drones | at-least
 de | Dutzende Raketen. | Dutzende Raketen | 12 | missiles | at-least
@@ -197,7 +197,7 @@ es | 15 kilómetros al sur. | 15 kilómetros | 15 | distance | exact
 es | 700 drones o más. | 700 drones | 700 | drones | at-least
 es | Cerca de 2.000 soldados heridos. | Cerca de 2.000 soldados heridos | 2000 | injured | about
 es | 3.000 ojivas nucleares. | 3.000 ojivas | 3000 | warheads | exact
-es | 12 aviones derribados. | 12 aviones | 12 | aircraft intercepted | exact
+es | 12 aviones derribados. | 12 aviones | 12 | aircraft shot down | exact
 es | Unas 400 drones. | Unas 400 drones | 400 | drones | about
 es | 9,5 % de inflación. | 9,5 % de inflación | 9.5 | inflation | exact
 es | 155 drones ucranianos. | 155 drones | 155 | drones | exact
@@ -233,7 +233,7 @@ ru | Два миллиона беженцев. | Два миллиона беж�
 ru | На 15 км. | 15 км | 15 | distance | exact
 ru | Свыше 700 дронов. | Свыше 700 дронов | 700 | drones | at-least
 ru | 3000 боеголовок. | 3000 боеголовок | 3000 | warheads | exact
-ru | Сбито 12 самолётов. | 12 самолётов | 12 | aircraft intercepted | exact
+ru | Сбито 12 самолётов. | 12 самолётов | 12 | aircraft shot down | exact
 ru | Примерно 400 дронов. | Примерно 400 дронов | 400 | drones | about
 ru | 155 украинских беспилотников. | 155 украинских беспилотников | 155 | drones | exact
 ru | 1 000 000 снарядов. | 1 000 000 снарядов | 1e6 | shells | exact
@@ -272,7 +272,7 @@ uk | Два мільйони біженців. | Два мільйони біж�
 uk | На 15 км. | 15 км | 15 | distance | exact
 uk | Понад 700 дронів. | Понад 700 дронів | 700 | drones | at-least
 uk | 3000 боєголовок. | 3000 боєголовок | 3000 | warheads | exact
-uk | Збито 12 літаків. | 12 літаків | 12 | aircraft intercepted | exact
+uk | Збито 12 літаків. | 12 літаків | 12 | aircraft shot down | exact
 uk | Приблизно 400 дронів. | Приблизно 400 дронів | 400 | drones | about
 uk | 155 російських безпілотників. | 155 російських безпілотників | 155 | drones | exact
 uk | 1 000 000 снарядів. | 1 000 000 снарядів | 1e6 | shells | exact

@@ -16,8 +16,15 @@
   var RANK = { info: 0, warning: 1, error: 2 };
   var LETTER = { info: "I", warning: "W", error: "E" };
   var filterBoxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
-  var stops = [];      // marks that begin a visible finding, in text order
+  var stops = [];      // visible findings, in text order: {i, mark}
   var current = -1;
+  var beginMark = {}, markIndex = new Map();
+  marks.forEach(function (mark, k) {
+    markIndex.set(mark, k);
+    (mark.getAttribute("data-begin") || "").split(" ").forEach(function (i) {
+      if (i) { beginMark[i] = mark; }
+    });
+  });
 
   function ids(el, name) {
     var value = el.getAttribute(name);
@@ -66,12 +73,17 @@
         if (bestBegin >= 0) {
           mark.setAttribute("data-badge", LETTER[Object.keys(RANK)[bestBegin]]);
           mark.setAttribute("tabindex", "0");
-          stops.push(mark);
         } else {
           mark.removeAttribute("data-badge");
           if (mark.hasAttribute("data-begin")) { mark.setAttribute("tabindex", "-1"); }
         }
       }
+    });
+    Object.keys(cards).forEach(function (i) {
+      if (isVisible(i) && beginMark[i]) { stops.push({ i: i, mark: beginMark[i] }); }
+    });
+    stops.sort(function (a, b) {
+      return (markIndex.get(a.mark) - markIndex.get(b.mark)) || (Number(a.i) - Number(b.i));
     });
     if (visibleCount) { visibleCount.textContent = String(shown); }
     current = -1;
@@ -83,6 +95,8 @@
     if (!position) { return; }
     if (!stops.length) { position.textContent = "no findings shown"; return; }
     position.textContent = current < 0 ? stops.length + " shown" : (current + 1) + " / " + stops.length;
+    position.setAttribute("aria-label", current < 0 ? stops.length + " findings shown"
+      : "finding " + (current + 1) + " of " + stops.length);
   }
 
   /* popover */
@@ -143,8 +157,10 @@
   article.addEventListener("focusin", function (e) {
     var mark = e.target.closest("mark.hl");
     if (mark) {
-      var k = stops.indexOf(mark);
-      if (k >= 0) { setCurrent(k, false); }
+      if (!(stops[current] && stops[current].mark === mark)) {
+        var k = indexOfMark(mark);
+        if (k >= 0) { setCurrent(k, false); }
+      }
       showPopover(mark);
     }
   });
@@ -165,22 +181,23 @@
   });
 
   /* navigation */
+  function indexOfMark(mark) {
+    for (var k = 0; k < stops.length; k++) { if (stops[k].mark === mark) { return k; } }
+    return -1;
+  }
+
   function setCurrent(k, focus) {
     marks.forEach(function (m) { m.classList.remove("current"); });
     Array.prototype.forEach.call(document.querySelectorAll("li.finding.current"), function (li) { li.classList.remove("current"); });
     current = k;
-    var mark = stops[k];
-    if (!mark) { updatePosition(); return; }
+    if (!stops[k]) { updatePosition(); return; }
+    var mark = stops[k].mark, card = cards[stops[k].i];
     mark.classList.add("current");
-    ids(mark, "data-begin").forEach(function (i) {
-      if (isVisible(i)) {
-        cards[i].classList.add("current");
-        var list = cards[i].closest(".findings-wrap");
-        if (list && list.scrollHeight > list.clientHeight) {
-          list.scrollTop += cards[i].getBoundingClientRect().top - list.getBoundingClientRect().top - 48;
-        }
-      }
-    });
+    card.classList.add("current");
+    var list = card.closest(".findings-wrap");
+    if (list && list.scrollHeight > list.clientHeight) {
+      list.scrollTop += card.getBoundingClientRect().top - list.getBoundingClientRect().top - 48;
+    }
     if (focus) {
       mark.focus({ preventScroll: true });
       mark.scrollIntoView({ block: "center" });
@@ -214,7 +231,8 @@
     while (mark && mark.tagName.toLowerCase() !== "mark") { mark = mark.nextElementSibling; }
     if (!mark) { return; }
     e.preventDefault();
-    var k = stops.indexOf(mark);
+    var k = -1, wanted = link.getAttribute("data-goto");
+    for (var j = 0; j < stops.length; j++) { if (stops[j].i === wanted) { k = j; } }
     if (k >= 0) { setCurrent(k, true); } else { mark.scrollIntoView({ block: "center" }); }
   });
 

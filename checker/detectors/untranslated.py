@@ -1,0 +1,202 @@
+"""Words of the source language left inside a sentence of the target language."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from checker.core import Document, Finding, Severity
+from checker.detectors.base import CheckContext, Detector
+from checker.detectors.calque import inside, language_ranges
+from checker.rules.substitution import LANGUAGE_NAMES
+
+# Languages whose text is checked, and the languages a leftover word may come from.
+TARGETS = ("en", "fr", "de", "es", "it")
+SOURCES = ("fr", "de", "es", "it", "en")
+
+# A word is a leftover when it is common in a source language, rare in the
+# text's language, and much more frequent in the former (Zipf scale: 3 = once
+# per million words). "avion": French 4.9, English 1.9.
+SOURCE_MIN_ZIPF = 3.5
+TARGET_MAX_ZIPF = 2.0
+MIN_GAP = 2.5
+MIN_LENGTH = 4
+
+# Loanwords the target language uses as its own, whatever wordfreq says.
+LOANWORDS = {
+    "en": {"matériel", "materiel", "détente", "élite", "protégé", "naïve", "déjà", "raison",
+           "être", "coup", "vis-à-vis", "rapprochement", "café", "régime", "fiancé", "cliché",
+           "façade", "résumé", "décor", "entrée", "début", "communiqué", "attaché", "laissez",
+           "faire", "fait", "accompli", "carte", "blanche", "realpolitik", "zeitgeist",
+           "angst", "kaput", "blitzkrieg", "ersatz", "diktat", "gauleiter", "junta",
+           "guerrilla", "bravado", "intifada", "jihad", "oblast", "oblasts", "rayon", "raion",
+           "hromada", "maidan", "siloviki", "nomenklatura", "apparatchik", "glasnost",
+           "perestroika", "dacha", "babushka", "banlieue", "banlieues", "laïcité",
+           "gilets", "jaunes", "cohabitation", "chanson", "terroir", "rentrée", "mea",
+           "culpa", "quid", "quo", "status", "bona", "fide", "facto", "jure", "ad", "hoc",
+           "per", "capita", "versus", "via", "vice", "alia", "inter", "sic", "et", "al",
+           "moscovites", "katsaps", "bundeswehr", "luftwaffe", "länder", "land", "comprador",
+           "compradors", "compradores", "fatwa", "mujahideen", "intelligentsia"},
+    "fr": {"week-end", "leader", "leaders", "drone", "drones", "briefing", "think", "tank",
+           "soft", "power", "hard", "fake", "news", "check", "checkpoint", "checkpoints",
+           "hashtag", "tweet", "tweets", "blog", "post", "posts", "stop", "spin", "doctor",
+           "lobby", "lobbying", "deal", "deals", "fair", "play", "timing", "leadership",
+           "business", "start-up", "startup", "safari", "cash", "hub", "cluster", "lockdown",
+           "shutdown", "staff", "punchline", "storytelling", "remake", "come-back", "game",
+           "changer", "mainstream", "establishment", "impeachment", "swing", "states",
+           "speaker", "shadow", "cabinet", "brexit", "tories", "tory", "labour", "oblast",
+           "oblasts", "blitzkrieg", "realpolitik", "ersatz", "diktat", "bundeswehr",
+           "bundestag", "länder", "land", "zeitenwende", "katsaps", "siloviki", "maïdan",
+           "comprador", "compradores", "compradors", "junta", "guérilla", "intifada"},
+}
+# What to write instead, for frequent leftovers of news machine translation.
+GLOSSES = {
+    ("fr", "en"): {"avion": "aircraft", "avions": "aircraft", "anti-avion": "anti-aircraft",
+                   "antiaérien": "anti-aircraft", "antiaérienne": "anti-aircraft",
+                   "obus": "shells", "frappe": "strike", "frappes": "strikes",
+                   "guerre": "war", "ville": "town", "selon": "according to",
+                   "pendant": "during", "aussi": "also", "russes": "Russian",
+                   "ukrainien": "Ukrainian", "ukrainiens": "Ukrainian", "blindés": "armoured vehicles",
+                   "chars": "tanks", "missiles": "missiles", "trêve": "truce",
+                   "cessez-le-feu": "ceasefire", "ogives": "warheads"},
+    ("de", "fr"): {"krieg": "guerre", "panzer": "chars", "waffen": "armes"},
+    ("de", "en"): {"krieg": "war", "panzer": "tanks", "waffen": "weapons"},
+    ("en", "fr"): {"klicks": "kilomètres", "shelling": "bombardements", "frontline": "ligne de front"},
+}
+
+_WORD = re.compile(r"(?<![\w@#/.])[^\W\d_]+(?:['’-][^\W\d_]+)*(?![\w@/])")
+_QUOTES = "«»“”\"‘’'*_"
+
+
+@lru_cache(maxsize=8)
+def frequencies(language: str) -> dict[str, float]:
+    """wordfreq's word -> frequency table for a language, loaded once."""
+    from wordfreq import get_frequency_dict
+
+    try:
+        return get_frequency_dict(language, wordlist="best")
+    except LookupError:
+        return {}
+
+
+def zipf(word: str, language: str) -> float:
+    import math
+
+    freq = frequencies(language).get(word.replace("’", "'"), 0.0)
+    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+
+
+class Untranslated(Detector):
+    """A word of the source language left untranslated inside a sentence.
+
+    ## What it flags
+    A lower-case word that is common in another language and rare in the
+    article's language, standing among words of the article's language:
+    French "avion" in "anti -avion defense systems" in an English text, German
+    "Krieg" in a French one. Names (capitalised, or known to the gazetteer),
+    loanwords the language has adopted ("détente", "week-end"), words in
+    quotes or italics and whole passages in another language (those are
+    LG-mixed-language) stay silent.
+
+    ## Why it matters
+    A machine translation engine leaves words it cannot place, often split
+    off by a tokeniser; a reader who does not know the source language loses
+    the meaning, and the leftover shows which language the text came from.
+
+    ## Example
+    He announced more weapons for Kyiv, including anti -avion defense systems.
+
+    ## Fix
+    Translate the word: "anti-aircraft defense systems".
+    """
+
+    id = "MT-untranslated"
+    category = "untranslated"
+    severity = Severity.WARNING
+
+    def __init__(self) -> None:
+        self.known_names: frozenset[str] = frozenset()
+
+    def prepare(self, ctx: CheckContext) -> None:
+        from checker.detectors.source_spelling import load_gazetteer
+
+        self.known_names = load_gazetteer(ctx).known_words()
+
+    def applies_to(self, doc: Document) -> bool:
+        return doc.language in TARGETS
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        from checker.verdict import note_source
+
+        if not self.known_names:
+            self.prepare(ctx)
+        language = doc.language
+        spans = language_ranges(doc).get(language, [])
+        if not spans:
+            return
+        text = doc.text
+        tokens = list(_WORD.finditer(text))
+        lowered = [m.group(0).lower() for m in tokens]
+        suspects = {w: self._source_of(w, language) for w in set(lowered)}
+        suspects = {w: s for w, s in suspects.items() if s}
+        if not suspects:
+            return
+        for i, m in enumerate(tokens):
+            word = lowered[i]
+            source = suspects.get(word)
+            if not source or m.group(0) != word or not inside(m.start(), spans):
+                continue
+            if self._quoted(text, m.start(), m.end()):
+                continue
+            if not self._among_target_words(lowered, i, language, source):
+                continue
+            start, end, key = m.start(), m.end(), word
+            # "anti -avion", "anti-avion": take the prefix along.
+            before = text[max(0, start - 6):start]
+            prefix = re.search(r"(anti|pro|contre|counter|non)\s?-$", before, re.I)
+            if prefix:
+                start -= len(prefix.group(0))
+                key = f"{prefix.group(1).lower()}-{word}"
+            gloss = GLOSSES.get((source, language), {}).get(key) or \
+                GLOSSES.get((source, language), {}).get(word)
+            finding = self.finding(
+                doc, start, end,
+                f"'{text[start:end]}' is {LANGUAGE_NAMES.get(source, source)}, left untranslated",
+                suggestion=gloss, confidence=0.8)
+            note_source(finding, source)
+            yield finding
+
+    def _source_of(self, word: str, language: str) -> str | None:
+        if len(word) < MIN_LENGTH or word in self.known_names:
+            return None
+        if word in LOANWORDS.get(language, ()):
+            return None
+        parts = [p for p in re.split(r"['’-]", word) if p]
+        if any(p in self.known_names for p in parts):
+            return None
+        target = zipf(word, language)
+        if target >= TARGET_MAX_ZIPF:
+            return None
+        best, best_zipf = None, 0.0
+        for source in SOURCES:
+            if source == language:
+                continue
+            z = zipf(word, source)
+            if z > best_zipf:
+                best, best_zipf = source, z
+        if best and best_zipf >= SOURCE_MIN_ZIPF and best_zipf - target >= MIN_GAP:
+            return best
+        return None
+
+    @staticmethod
+    def _quoted(text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 1):start]
+        after = text[end:end + 1]
+        return bool(before and before in _QUOTES) or bool(after and after in _QUOTES)
+
+    @staticmethod
+    def _among_target_words(words: list[str], i: int, language: str, source: str) -> bool:
+        """At least two of the four nearest words are plainly of the text's language."""
+        near = words[max(0, i - 2):i] + words[i + 1:i + 3]
+        votes = sum(1 for w in near if zipf(w, language) > zipf(w, source) + 0.5)
+        return votes >= 2
