@@ -18,7 +18,9 @@ from checker.claims.numbers import SPACES, Num, scan_numbers
 from checker.claims.tables import Tables, load_tables
 from checker.core import Claim, Document
 
-_SENT_END = re.compile(r"(?<=[.!?…])[\"»”’)\]]*[" + SPACES + r"]+(?=[\"«“(\[]?[^\W_a-zа-яіїєґà-ÿ])|\n+")
+_SENT_END = re.compile(r"(?P<p>[.!?…])[\"»”’)\]]*[" + SPACES + r"]+(?=[\"«“(\[]?[^\W_a-zа-яіїєґà-ÿ])|\n+")
+_DATE_DOT = re.compile(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])\.$")
+_ABBR_DOT = re.compile(r"([\w.]+)\.$")
 _ABBR = {"m", "mm", "mr", "mrs", "dr", "st", "gen", "col", "lt", "sgt", "no", "nr", "z.b", "bzw", "ca",
          "etc", "vs", "jr", "sr", "prof", "u.s", "т.е", "т.д", "им", "г", "гг", "ул", "mme", "mlle"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|\d[\d.,  ]*")
@@ -81,7 +83,7 @@ class XClaim:
         if not self.qualifier:
             return self.concept.replace("-", " ")
         q = _QUAL_LABEL.get((self.concept, self.qualifier)) or _QUAL_LABEL.get(("*", self.qualifier), self.qualifier)
-        return f"{self.concept.replace('-', ' ')} {q}"
+        return f"{self.concept} {q}"
 
     @property
     def key(self) -> str:
@@ -106,7 +108,7 @@ class XClaim:
     def to_core(self, tables: Tables) -> Claim:
         concept = tables.concepts[self.concept]
         unit = concept.unit if self.unit == "count" else self.unit
-        quantity = self.label
+        quantity = self.concept + (self.label[len(self.concept):] if self.qualifier else "")
         return Claim(id=self.id, start=self.start, end=self.end, text=self.text, value=self.value,
                      unit=unit, quantity=quantity, approx="about" if self.approx == "below" else self.approx,
                      when=self.when, entities=self.entities)
@@ -116,13 +118,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a text (own splitter: documents may come unsplit)."""
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
-        if m.group().strip(SPACES) == "" or "\n" not in m.group():
-            if re.search(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])\.$", text[max(0, m.start() - 4):m.start()]):
+        end = m.start() + 1 if m.group("p") else m.start()
+        if m.group("p") and "\n" not in m.group():
+            if m.group("p") == "." and _DATE_DOT.search(text, max(0, end - 4), end):
                 continue  # "am 9. Juni": a German date, not a sentence end
-            prev = re.search(r"([\w.]+)\.[\"»”’)\]]*$", text[max(0, m.start() - 12):m.start()])
+            prev = _ABBR_DOT.search(text, max(0, end - 12), end)
             if prev and prev.group(1).lower() in _ABBR:
                 continue
-        spans.append((start, m.start()))
+        spans.append((start, end))
         start = m.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]

@@ -88,7 +88,8 @@ class Matcher:
         if first is None:
             return None
         w0 = first.group().lower().replace("’", "'").replace("ʼ", "'")
-        if w0 not in self.index and w0[:2] not in self.prefix_index:
+        pref = [e for e in self.prefix_index.get(w0[:2], ()) if w0.startswith(e[0][0][0])]
+        if w0 not in self.index and not pref:
             return None
         toks = []
         for m in self.TOK.finditer(text, pos, min(len(text), pos + 80)):
@@ -100,7 +101,7 @@ class Matcher:
         if not toks:
             return None
         best = None
-        cands = self.index.get(toks[0][0], []) + self.prefix_index.get(toks[0][0][:2], [])
+        cands = self.index.get(toks[0][0], []) + pref
         for words, key in cands:
             n = len(words)
             if n > len(toks) or (best and n <= best[2]) or (accept and not accept(key)):
@@ -133,8 +134,40 @@ class WordIndex:
         for v in self.exact.values():
             v.sort(key=lambda p: -len(p[0]))
 
+    def _find_names(self, text: str, start: int, end: int):
+        """Case-sensitive names: only words starting with a capital can begin one."""
+        pos = start
+        for m in self._CAPITAL.finditer(text, start, end):
+            if m.start() < pos:
+                continue
+            w = m.group().replace("’", "'")
+            if w.endswith("'s"):
+                w = w[:-2]
+            for words, key in self.exact.get(w, ()):
+                n, e = len(words), m.end()
+                if n > 1:
+                    p, ok = m.end(), True
+                    for nxt in words[1:]:
+                        t = self._TOKEN.search(text, p, end)
+                        if t is None or text[p:t.start()].strip() or t.group().replace("’", "'") != nxt:
+                            ok = False
+                            break
+                        p = t.end()
+                    if not ok:
+                        continue
+                    e = p
+                yield key, m.start(), e
+                pos = e
+                break
+
+    _CAPITAL = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*")
+
     def finditer(self, text: str, start: int = 0, end: int | None = None):
-        toks = [(m.start(), m.end(), m.group()) for m in self._TOKEN.finditer(text, start, len(text) if end is None else end)]
+        end = len(text) if end is None else end
+        if not self.ignore_case:
+            yield from self._find_names(text, start, end)
+            return
+        toks = [(m.start(), m.end(), m.group()) for m in self._TOKEN.finditer(text, start, end)]
         norm = [(w.lower() if self.ignore_case else w).replace("’", "'") for _, _, w in toks]
         norm = [w[:-2] if w.endswith("'s") else w for w in norm]
         i = 0

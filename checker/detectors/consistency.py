@@ -14,7 +14,6 @@ from checker.detectors.base import CheckContext, Detector
 from checker.detectors.numbers import LanguageAt, finditer_in
 from checker.resources import zipf_frequency
 
-_WORD = re.compile(r"[^\W\d_]+")
 # Capitalised words; an explicit set of capitals (not a negated class) lets the
 # regex engine skip ahead. Latin Extended-A mixes cases: checked in code.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ"

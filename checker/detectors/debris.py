@@ -118,8 +118,6 @@ class Debris(Detector):
 # A capitalised article doubled in lower case at a sentence start ("The the").
 _CAPITAL_DOUBLE = re.compile(r"(The|A|An|Le|La|Les|Un|Une|De|Des|Du|Der|Die|Das|Ein|Eine)"
                              r"[ \u00a0]+(?i:\1)\b")
-_DOUBLED = re.compile(r"(?<![\w'’-])(?P<a>[^\W\d_]+)(?P<sp>[ \t\u00a0\u202f]+)(?P<b>(?P=a))(?![\w'’-])",
-                      re.I)
 # Repetitions that are words, not typos.
 _REDUPLICATED = {
     "bye", "ha", "hah", "haha", "he", "hé", "hi", "ho", "hein", "la", "bla", "blah", "chop",

@@ -195,8 +195,6 @@ _LENGTH_FOR = [
 _UNIT_SUBSTRINGS = ("m2", "m²", "carrés", "quare", "q km", "q. km", "Quadrat", "km/h", "kmh", "mph")
 _NOUN_SUBSTRINGS = ("rea of", "urface of", "erritory of", "peed of", "uperficie d", "urface d",
                     "aire d", "itesse d")
-_NOUN_HINT = re.compile(r" (?:[Aa]rea|[Ss]urface|[Tt]erritory|[Ss]peed|[Ss]uperficie|[Aa]ire|[Vv]itesse)"
-                        r"[ \u00a0]")
 
 
 def _length_unit(unit: str) -> str | None:

@@ -132,7 +132,7 @@ def _spec(role: str, entry: Any, path: Path) -> ModelSpec:
     if sha is not None:
         sha = str(sha).lower()
         if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-            raise ModelConfigError(f"{where}.sha256: expected 64 hex digits, got {sha!r}")
+            raise ModelConfigError(f"{where}.sha256: expected 64 hex digits (quoted), got {sha!r}")
     if source == "package" and not sha:
         raise ModelConfigError(f"{where}: a package source needs the sha256 of its GGUF file")
     dtype = str(entry.get("dtype", "bfloat16"))
@@ -183,6 +183,11 @@ def is_prepared(spec: ModelSpec) -> bool:
     return manifest.get("checksum") == spec.checksum
 
 
+def _is_model_dir(spec: ModelSpec) -> bool:
+    """A path: source that already is a transformers folder needs no preparing."""
+    return spec.source == "path" and (Path(spec.location) / "config.json").is_file()
+
+
 def status(role: str) -> dict[str, Any]:
     """What is configured for a role, what is installed, what is prepared."""
     spec = get_spec(role)
@@ -195,10 +200,13 @@ def status(role: str) -> dict[str, Any]:
         "revision": spec.revision,
         "dtype": spec.dtype,
         "prepared_dir": str(folder),
-        "prepared": is_prepared(spec),
+        "prepared": is_prepared(spec) or _is_model_dir(spec),
         "prepared_bytes": _dir_size(folder) if folder.exists() else 0,
         "languages": sorted(k for k in spec.thresholds if k != "default"),
     }
+    if _is_model_dir(spec):
+        info["prepared_dir"] = spec.location
+        info["prepared_bytes"] = _dir_size(Path(spec.location))
     if spec.source == "package":
         info["installed"] = package_installed(spec.location)
         if info["installed"]:

@@ -64,6 +64,12 @@ def browser_ready():
 
 
 @pytest.fixture(scope="session")
+def browser_tools():
+    """scripts/screenshots.py: chromium_driver() and the browser paths."""
+    return shots
+
+
+@pytest.fixture(scope="session")
 def driver(browser_ready):
     with shots.chromium_driver(1440, 1000) as drv:
         drv.set_page_load_timeout(30)

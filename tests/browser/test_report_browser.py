@@ -213,11 +213,9 @@ def test_copy_button_and_corrected_text(driver, seed_report_dir):
     assert status.text  # "Copied." or the fallback instruction
 
 
-def test_dark_mode_follows_the_system(browser_ready, seed_report_dir, artifacts):
-    from conftest import shots
-
+def test_dark_mode_follows_the_system(browser_ready, browser_tools, seed_report_dir, artifacts):
     report_dir, report = seed_report_dir
-    with shots.chromium_driver(1280, 900, dark=True) as dark:
+    with browser_tools.chromium_driver(1280, 900, dark=True) as dark:
         dark.get(page_of(report_dir, report, "000_").as_uri())
         bg = dark.execute_script("return getComputedStyle(document.body).backgroundColor")
         channels = [int(x) for x in bg[bg.index("(") + 1:bg.index(")")].split(",")[:3]]

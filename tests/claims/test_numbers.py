@@ -205,6 +205,16 @@ es | 1.000.000 de proyectiles. | 1.000.000 de proyectiles | 1e6 | shells | exact
 es | Aproximadamente 1.200 efectivos. | Aproximadamente 1.200 efectivos | 1200 | soldiers | about
 es | 728 drones y 13 misiles. | 728 drones | 728 | drones | exact
 es | Quinientos soldados. | Quinientos soldados | 500 | soldiers | exact
+fr | La production atteindra 6{NBSP}000 tonnes d'explosifs. | 6{NBSP}000 tonnes d'explosifs | 6000 | explosives | exact
+fr | La production atteindra 6{NNBSP}000 tonnes d'explosifs. | 6{NNBSP}000 tonnes d'explosifs | 6000 | explosives | exact
+fr | Une croissance de 4,3{NBSP}% l'an dernier. | 4,3{NBSP}% | 4.3 | growth | exact
+fr | Une croissance de 4,3{NNBSP}% en 2024. | 4,3{NNBSP}% | 4.3 | growth | exact
+fr | Près de 1{NNBSP}343{NNBSP}000 réfugiés. | Près de 1{NNBSP}343{NNBSP}000 réfugiés | 1343000 | refugees | about
+de | Rund 250{NBSP}000 Granaten pro Monat. | Rund 250{NBSP}000 Granaten | 250000 | shells | about
+ru | Около 250{NBSP}000 снарядов в месяц. | Около 250{NBSP}000 снарядов | 250000 | shells | about
+uk | Понад 30{NNBSP}000 санкцій. | Понад 30{NNBSP}000 санкцій | 30000 | sanctions | at-least
+es | Más de 30{NBSP}000 sanciones. | Más de 30{NBSP}000 sanciones | 30000 | sanctions | at-least
+en | Some 100{NBSP}000 troops massed there. | Some 100{NBSP}000 troops | 100000 | soldiers | about
 ru | Около 250 тыс. снарядов в месяц. | Около 250 тыс. снарядов | 250000 | shells | about
 ru | Более 30 000 санкций. | Более 30 000 санкций | 30000 | sanctions | at-least
 ru | Почти 100 000 военных. | Почти 100 000 военных | 100000 | soldiers | about
@@ -336,7 +346,8 @@ uk | 3-го батальйону. | 3-го | ordinal
 
 def _rows(table: str):
     for line in table.strip().splitlines():
-        yield [x.strip() for x in line.split("|")]
+        line = line.replace("{NBSP}", "\u00a0").replace("{NNBSP}", "\u202f")
+        yield [x.strip(" ") for x in line.split("|")]
 
 
 CLAIM_ROWS = list(dict.fromkeys(tuple(r) for r in _rows(CLAIMS)))

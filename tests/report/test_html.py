@@ -13,7 +13,7 @@ from checker.core import Document, DocumentResult, Finding, Report, Severity
 from checker.report import write_reports
 from checker.report.html import (doc_pages, markdown_html, pieces_by_line, render_pages,
                                  safe_name)
-from sample_reports import (IMG, PAYLOADS, SCRIPT, TEXTAREA, big_report, claims_report,
+from sample_reports import (PAYLOADS, SCRIPT, TEXTAREA, big_report, claims_report,
                             hostile_report)
 
 
