@@ -13,11 +13,9 @@ data/entities.yaml; both are validated on load (``TableError``).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from checker.claims.align import align_across, align_within
 from checker.claims.extract import XClaim, extract
-from checker.claims.tables import TableError, Tables, load_tables
+from checker.claims.tables import TableError, load_tables
 from checker.claims.variants import entity_variants as _variants
 from checker.core import Claim, CrossCheck, Document
 

@@ -48,6 +48,18 @@ def _times_compatible(a: str | None, b: str | None) -> bool:
     return abs(span_a - span_b) <= 2
 
 
+def _same_story(a: XClaim, b: XClaim) -> bool:
+    """Two undated claims of two articles: the same story only if the articles
+    appeared within three days of each other or, when a date is unknown, the
+    claims share a place, person or body (a country alone is too common)."""
+    if a.doc_date and b.doc_date:
+        da, _ = parse_iso(a.doc_date[:10])
+        db, _ = parse_iso(b.doc_date[:10])
+        if da and db:
+            return abs((da - db).days) <= 3
+    return bool(a.specific & b.specific)
+
+
 def comparable(a: XClaim, b: XClaim, tables: Tables, same_doc: bool = False) -> bool:
     if not (a.align and b.align) or a.key != b.key:
         return False
@@ -76,6 +88,8 @@ def comparable(a: XClaim, b: XClaim, tables: Tables, same_doc: bool = False) -> 
             # different actors and no shared date: different subjects
             if not (a.when and b.when):
                 return False
+        if a.when is None and b.when is None and not _same_story(a, b):
+            return False
     if a.part_of or b.part_of:
         return False
     return True
@@ -219,10 +233,19 @@ def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]
     """
     out: list[CrossCheck] = []
     seen: set[tuple[str, str, str, str]] = set()
+    index = []
+    for g in groups:
+        by_key: dict[str, list[XClaim]] = {}
+        for c in g:
+            if c.align:
+                by_key.setdefault(c.key, []).append(c)
+        index.append(by_key)
     for i in range(len(groups)):
         for j in range(i + 1, len(groups)):
+            if not (index[i].keys() & index[j].keys()):
+                continue
             for a in groups[i]:
-                cands = [b for b in groups[j] if comparable(a, b, tables)]
+                cands = [b for b in index[j].get(a.key, ()) if comparable(a, b, tables)]
                 if not cands:
                     continue
                 agree = [b for b in cands if consistent(a, b, tables)]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.claims import lexicon as L
-from checker.claims.dates import DateExpr, find_dates
+from checker.claims.dates import find_dates
 from checker.claims.numbers import _AFTER_CUES as _AFTER
 from checker.claims.numbers import SPACES, Num, scan_numbers
 from checker.claims.tables import Tables, load_tables
@@ -76,6 +76,8 @@ class XClaim:
     equiv_of: str | None = None  # id of the claim this one restates ("soit")
     part_of: str | None = None
     align: bool = True
+    doc_date: str | None = None
+    specific: frozenset[str] = frozenset()  # entities other than countries
 
     @property
     def label(self) -> str:
@@ -224,7 +226,6 @@ class Extractor:
 
     def _find_concept(self, num: Num, unit: str, after: int, sent: tuple[int, int]):
         """(concept, end of the noun if adjacent after the number)"""
-        text = self.text
         if unit == "count":
             # a casualty predicate near: "232 people died", "killing 5", "1,343 were injured";
             # the nearest one wins ("killed 14 people and injured 46")
@@ -418,6 +419,9 @@ class Extractor:
                 vague=num.vague, sentence=sent,
                 equiv_of=inherited_from.id if relation == "equiv" and inherited_from else None,
                 part_of=inherited_from.id if relation == "part" and inherited_from else None,
+                doc_date=self.doc.date,
+                specific=frozenset(e for e in (own_ents or ctx_ents)
+                                   if e not in self.t.entities or self.t.entities[e].kind != "country"),
                 align=(c.align and not by_default and relation != "part") or (relation == "part" and qualifier is not None),
             )
             claims.append(claim)

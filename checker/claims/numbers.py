@@ -308,24 +308,13 @@ _ARTICLES = {"un", "une", "uno", "una", "a", "an", "ein", "eine", "einer", "eine
              "один", "одна", "одно", "одного", "одной", "одне"}
 _CAND: dict[str, re.Pattern] = {}
 _FRAC: dict[str, re.Pattern] = {}
-_DE_SLASH = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|10)(?![\d/])")
 _DE_TOKEN = re.compile(r"[a-zäöüß]+")
 _DE_WORDS = set(L._DE_BASE) | set(L.SCALES["de"]) | set(L.VAGUE["de"]) | {"hundert", "tausend"}
 _DE_PARTS = ("zig", "ßig", "ssig", "hundert", "tausend", "zehn")
 
 
 _SLASH = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|10)(?![\d/])")
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_CWORDS: dict[str, set] = {}
 _FHEADS: dict[str, set] = {}
-
-
-def _cand_words(lang: str) -> set:
-    if lang not in _CWORDS:
-        words = set(L.SMALL[lang]) | set(L.SCALES[lang]) | L.MULT100[lang] | set(L.VAGUE[lang]) | \
-            L.CONNECTORS[lang] | L.VAGUE_OF[lang] | {"a", "an"}
-        _CWORDS[lang] = {L._apos(w) for w in words if w not in L.DIGIT_ONLY_SCALES and not w.endswith(".")}
-    return _CWORDS[lang]
 
 
 def _frac_heads(lang: str) -> set:

@@ -15,6 +15,7 @@ import yaml
 from checker.claims.lexicon import LANGS
 
 DATA = Path(__file__).parent / "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 _LANG_KEYS = set(LANGS) | {"all"}
 
 
@@ -246,7 +247,7 @@ def _per_lang(terms: dict[str, list[str]], lang: str) -> list[str]:
 
 def load_concepts(path: Path) -> tuple[dict, dict, dict, dict, dict]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise TableError(f"{path.name}: not valid YAML: {exc}") from exc
     _check_keys(path, "top level", raw, {"version", "units", "concepts", "qualifiers"},
@@ -303,7 +304,7 @@ def load_concepts(path: Path) -> tuple[dict, dict, dict, dict, dict]:
 
 def load_entities(path: Path) -> tuple[dict[str, Entity], dict[str, dict[str, list[str]]]]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise TableError(f"{path.name}: not valid YAML: {exc}") from exc
     _check_keys(path, "top level", raw, {"version", "entities"}, {"version", "entities"})

@@ -141,29 +141,43 @@ def entity_variants(docs: list[Document], tables: Tables | None = None,
     """Spelling variants of one name across documents (and, optionally, within one)."""
     tables = tables or load_tables()
     per_doc = [_names(d, tables) for d in docs]
+    # candidate form pairs first, over the distinct forms of the whole run (cheap
+    # filters, then the edit distance), so many documents stay fast
+    where: dict[str, list[int]] = {}
+    for i, names in enumerate(per_doc):
+        for form in names:
+            where.setdefault(form, []).append(i)
+    buckets: dict[str, list[str]] = {}
+    for form in where:
+        buckets.setdefault(form[0], []).append(form)
+    pairs = []
+    for forms in buckets.values():
+        forms.sort(key=len)
+        for k, x in enumerate(forms):
+            for y in forms[k + 1:]:
+                if len(y) - len(x) > 2:
+                    break
+                ex, ey = tables.form_index.get(x), tables.form_index.get(y)
+                if (ex and ey and ex == ey) or damerau(x.lower(), y.lower(), 2) <= 2:
+                    pairs.append((x, y))
     # each document with the odd spelling is told once per name, next to the
     # closest article with the usual spelling (the one sharing most names)
     best: dict[tuple, tuple[int, CrossCheck]] = {}
     order: list[tuple] = []
-    for i, names_i in enumerate(per_doc):
-        for j in range(i, len(per_doc)):
-            if (i == j and not within) or (i != j and not across):
-                continue
-            names_j = per_doc[j]
-            shared = len(set(names_i) & set(names_j))
-            for x in names_i.values():
-                for y in names_j.values():
-                    if i == j and x.form >= y.form:
-                        continue
-                    if x.form[0] != y.form[0] or abs(len(x.form) - len(y.form)) > 2:
-                        continue
-                    reason = _pair(x, y, tables)
-                    if not reason:
-                        continue
-                    check = _check(x, y, reason, tables)
-                    key = (frozenset((x.form, y.form)), check.spans[0].path)
-                    if key not in best:
-                        order.append(key)
-                    if key not in best or shared > best[key][0]:
-                        best[key] = (shared, check)
+    for fx, fy in sorted(pairs):
+        for i in where[fx]:
+            for j in where[fy]:
+                if (i == j and not within) or (i != j and not across):
+                    continue
+                x, y = per_doc[i][fx], per_doc[j][fy]
+                reason = _pair(x, y, tables)
+                if not reason:
+                    continue
+                check = _check(x, y, reason, tables)
+                key = (check.spans[0].text, check.spans[0].path)
+                shared = len(set(per_doc[i]) & set(per_doc[j]))
+                if key not in best:
+                    order.append(key)
+                if key not in best or shared > best[key][0]:
+                    best[key] = (shared, check)
     return [best[k][1] for k in order]

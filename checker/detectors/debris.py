@@ -13,9 +13,6 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \t\u00a0\u202f\u2009"
 
 
-MAX_DEBRIS_LINE = 400  # a longer line is text, whatever it starts with
-
-
 class Debris(Detector):
     """Blog-comment buttons, advert slots, share prompts and markup left in the text.
 
@@ -53,8 +50,8 @@ class Debris(Detector):
         rules = ctx.rulebook.parsed(existence.KIND, existence.parse) if ctx.rulebook else ()
         self._rules = tuple(r for r in rules if r.rule == self.id)
         # One expression per scope, one named group per entry: one pass finds
-        # every entry. Line scopes are tried (``match``) at each line start only.
-        space = r"[ \t\u00a0\u202f\u2009]*"
+        # every entry.
+        space = r"[ \t\r\u00a0\u202f\u2009]*"
         combined: dict[str, re.Pattern | None] = {}
         for scope in ("line", "line-start", "inline"):
             members = [(i, r) for i, r in enumerate(self._rules) if r.scope == scope]
@@ -69,7 +66,11 @@ class Debris(Detector):
                 source = rf"{space}(?:{alternatives})"
             else:
                 source = rf"(?:{alternatives})"
-            combined[scope] = re.compile(source, re.M)
+            # Lines: at the very start, or after a newline (a literal the regex
+            # engine finds fast), rather than trying every offset for "^".
+            combined[scope] = re.compile(source if scope == "inline" else "\n" + source, re.M)
+            if scope != "inline":
+                combined[scope + "@0"] = re.compile(source, re.M)
         self._combined = combined
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
@@ -83,25 +84,20 @@ class Debris(Detector):
             name = m.lastgroup
             rule = self._rules[int(name[1:])]
             start, end = m.span(name)
+            while end > start and text[end - 1] in " \t\r\u00a0\u202f":
+                end -= 1  # "Read more: ...\r\n": the span stops at the text
             if start != end and rule.applies_to(lang_at(start)):
                 spans.append((start, end, rule.message))
 
-        line, line_start, inline = (self._combined[k] for k in ("line", "line-start", "inline"))
-        pos, n = 0, len(text)
-        while pos <= n:
-            newline = text.find("\n", pos)
-            end = n if newline < 0 else newline
-            if line_start is not None:
-                m = line_start.match(text, pos, end)
+        for scope in ("line", "line-start", "inline"):
+            pattern = self._combined[scope]
+            if pattern is None:
+                continue
+            if scope != "inline":
+                m = self._combined[scope + "@0"].match(text)
                 if m:
                     take(m)
-            if line is not None and end - pos <= MAX_DEBRIS_LINE:
-                m = line.match(text, pos, end)
-                if m:
-                    take(m)
-            pos = end + 1
-        if inline is not None:
-            for m in inline.finditer(text):
+            for m in pattern.finditer(text):
                 take(m)
         spans.sort(key=lambda s: (s[0], -s[1]))
         last_end = -1

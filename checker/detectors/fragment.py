@@ -43,8 +43,7 @@ class NameFragment(Detector):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
-        for seg in doc.segments:
-            inside = [s for s in doc.sentences if seg.start <= s.start and s.end <= seg.end]
+        for seg, inside in _sentences_by_segment(doc):
             if len(inside) < 3:
                 continue  # a caption or a heading, not a sentence cut out of a paragraph
             for position, sent in enumerate(inside):
@@ -62,3 +61,16 @@ class NameFragment(Detector):
                     f"'{text.rstrip('.')}' stands alone as a sentence: the clause it belonged "
                     "to was probably broken by the translation; check the sentence before it",
                     confidence=0.7)
+
+
+def _sentences_by_segment(doc: Document):
+    """Each paragraph with its sentences, in one pass (both lists are in order)."""
+    sentences, i = doc.sentences, 0
+    for seg in doc.segments:
+        while i < len(sentences) and sentences[i].start < seg.start:
+            i += 1
+        j = i
+        while j < len(sentences) and sentences[j].end <= seg.end:
+            j += 1
+        yield seg, sentences[i:j]
+        i = j

@@ -261,6 +261,8 @@ class LanguageModelFluency(Detector):
         unigram = -math.log(max(freq, 1e-8))
         score = w.raw - th.get("rarity_weight", 0.8) * unigram
         capital = w.text[:1].isupper()
+        if w.initial:  # a sentence's first word is hard to predict whatever it is
+            score *= th.get("initial_discount", 1.0)
         if capital and not w.initial:
             score *= th.get("name_discount", 0.35)
         elif w.text.isupper() and len(w.text) > 1:

@@ -92,6 +92,10 @@ def _walk(given: str, root: Path, skip: set, seen_files: set) -> Iterator[Source
                 elif entry.is_symlink() and not os.path.exists(entry.path):
                     if Path(entry.name).suffix.lower() in EXTENSIONS:
                         yield LoadError(shown, "broken symbolic link")
+                elif Path(entry.name).suffix.lower() in EXTENSIONS:
+                    # a FIFO, socket or device named like an article: never opened (a
+                    # FIFO would block the run), but said, not silently skipped
+                    yield LoadError(shown, "not a regular file (a pipe, socket or device)")
             except OSError as exc:
                 yield LoadError(shown, f"cannot read: {exc.strerror or exc}")
         # Depth-first in name order: reversed so that the stack pops 'a' before 'b'.

@@ -40,6 +40,12 @@ class ChecksumMismatch(ModelUnavailable):
 
 Progress = Callable[[float, str], None]
 
+# Import the submodule now, so that the function below, not the module, is what
+# `checker.models.prepare` names (a first import of a submodule rebinds the name).
+from checker.models import prepare as _prepare_module  # noqa: E402
+
+del _prepare_module
+
 
 def prepare(role: str = "lm", progress: Progress | None = None) -> Path:
     from checker.models.prepare import prepare as _prepare

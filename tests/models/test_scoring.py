@@ -85,12 +85,17 @@ def test_long_paragraph_uses_overlapping_windows(tiny):
     model, tok = tiny
     text = " ".join(PARAS)  # 27 tokens: windows of at most 12 scored tokens
     ids = ids_of(tok, text)
-    scorer = make(model, tok, window_tokens=13, window_overlap=6)
+    scorer = make(model, tok, window_tokens=16, window_overlap=6)
+    _, pieces = scorer._plan([text], [None])
+    assert [(p.first, len(p.prefix), len(p.targets)) for p in pieces] == [(0, 0, 15), (15, 6, 9), (24, 6, 3)]
     got = scorer.score([text])[0].surprisal
     assert len(got) == len(ids) == 27
-    # window 1 scores ids[0:12] from BOS; window 2 ids[12:18] after ids[6:12]; and so on
-    np.testing.assert_allclose(got[:12], manual(model, tok, ids[:12]), atol=2e-4)
-    np.testing.assert_allclose(got[12:18], manual(model, tok, ids[6:18])[6:], atol=2e-4)
+    # window 1 scores ids[0:15] from BOS; window 2 ids[15:24] after ids[9:15]; window 3 the rest
+    np.testing.assert_allclose(got[:15], manual(model, tok, ids[:15]), atol=2e-4)
+    np.testing.assert_allclose(got[15:24], manual(model, tok, ids[9:24])[6:], atol=2e-4)
+    np.testing.assert_allclose(got[24:], manual(model, tok, ids[18:27])[6:], atol=2e-4)
+    # and not what the whole paragraph in one sequence would give (the windows matter)
+    assert np.abs(got[15:] - manual(model, tok, ids)[15:]).max() > 1e-3
     np.testing.assert_allclose(scorer.score_naive([text])[0].surprisal, got, atol=2e-4)
 
 

@@ -29,9 +29,19 @@ def entry(**overrides) -> dict:
     return {k: v for k, v in base.items() if v is not None or k == "fix"}
 
 
+_BOOK = None
+
+
+def _book() -> RuleBook:
+    global _BOOK
+    if _BOOK is None:
+        _BOOK = RuleBook.load()
+    return _BOOK
+
+
 @pytest.fixture(scope="module")
 def lexicon():
-    return RuleBook.load().parsed(substitution.KIND, parse)
+    return _book().parsed(substitution.KIND, parse)
 
 
 # --- validation: each problem names the file, the entry and the problem ---
@@ -129,8 +139,7 @@ def test_every_entry_has_a_message_severity_and_category(lexicon):
 
 
 def _examples(kind):
-    book = RuleBook.load()
-    for e in book.parsed(substitution.KIND, parse).entries:
+    for e in _book().parsed(substitution.KIND, parse).entries:
         for text in (e.examples if kind == "example" else e.cleans):
             yield pytest.param(e.id, text, id=f"{e.id}:{kind}")
 
@@ -144,7 +153,7 @@ def test_every_entry_fires_on_its_example_through_the_detector(entry_id, text, l
     from checker.pipeline import check_document
 
     entry = next(e for e in lexicon.entries if e.id == entry_id)
-    ctx = CheckContext(rulebook=RuleBook.load())
+    ctx = CheckContext(rulebook=_book())
     detector = Calque()
     detector.lexicon = lexicon
     result = check_document(Document(path="x.txt", text=text), [detector], ctx, [],
