@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import Iterable
 
 from checker.core import Document, Finding, Severity
@@ -48,26 +47,27 @@ class LowercaseProperNoun(Detector):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        # Work on distinct words first: only the few lower-case words whose
+        # capitalised form also occurs are looked at occurrence by occurrence.
+        distinct = set(_WORD.findall(doc.text))
+        candidates = sorted(w for w in distinct
+                            if w.islower() and w[0].upper() + w[1:] in distinct)
+        if not candidates:
+            return
         sentence_starts = {s.start for s in doc.sentences}
-        capitalised: dict[str, str] = {}
-        capital_count: dict[str, int] = defaultdict(int)
-        lowercase: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for match in _WORD.finditer(doc.text):
-            word = match.group(1)
-            if word.islower():
-                lowercase[word].append(match.span(1))
-            elif word[0].isupper() and word[1:].islower() and not self._starts_sentence(
-                    doc.text, match.start(1), sentence_starts):
-                capitalised.setdefault(word.lower(), word)
-                capital_count[word.lower()] += 1
-        for lower, spans in lowercase.items():
-            proper = capitalised.get(lower)
-            if not proper:
-                continue
-            frequency = zipf_frequency(lower, doc.language or "en")
+        language = doc.language or "en"
+        for lower in candidates:
+            proper = lower[0].upper() + lower[1:]
+            spans = [m.span(1) for m in _occurrences(lower).finditer(doc.text)]
+            capital_count = sum(
+                1 for m in _occurrences(proper).finditer(doc.text)
+                if not self._starts_sentence(doc.text, m.start(1), sentence_starts))
+            if not capital_count:
+                continue  # capitalised only where any word is: at a sentence start
+            frequency = zipf_frequency(lower, language)
             if frequency >= COMMON_WORD_ZIPF:
                 continue
-            if frequency >= ORDINARY_WORD_ZIPF and len(spans) >= capital_count[lower]:
+            if frequency >= ORDINARY_WORD_ZIPF and len(spans) >= capital_count:
                 continue
             for start, end in spans:
                 yield self.finding(
@@ -80,4 +80,12 @@ class LowercaseProperNoun(Detector):
         if offset in sentence_starts:
             return True
         before = text[max(0, offset - 3):offset]
-        return offset == 0 or "\n" in before or bool(re.search(r"[.!?:«“\"]\s*$", before))
+        return offset == 0 or "\n" in before or bool(_AFTER_OPENER.search(before))
+
+
+_AFTER_OPENER = re.compile(r"[.!?:«“\"]\s*$")
+
+
+def _occurrences(word: str) -> re.Pattern:
+    """The whole-word occurrences of ``word``, with the same bounds as _WORD."""
+    return re.compile(r"(?<![\w@#/.-])(" + re.escape(word) + r")(?![\w@/'’-])")
