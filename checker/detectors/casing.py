@@ -58,10 +58,10 @@ class LowercaseProperNoun(Detector):
         language = doc.language or "en"
         for lower in candidates:
             proper = lower[0].upper() + lower[1:]
-            spans = [m.span(1) for m in _occurrences(lower).finditer(doc.text)]
+            spans = list(_occurrences(doc.text, lower))
             capital_count = sum(
-                1 for m in _occurrences(proper).finditer(doc.text)
-                if not self._starts_sentence(doc.text, m.start(1), sentence_starts))
+                1 for start, _ in _occurrences(doc.text, proper)
+                if not self._starts_sentence(doc.text, start, sentence_starts))
             if not capital_count:
                 continue  # capitalised only where any word is: at a sentence start
             frequency = zipf_frequency(lower, language)
@@ -86,6 +86,18 @@ class LowercaseProperNoun(Detector):
 _AFTER_OPENER = re.compile(r"[.!?:«“\"]\s*$")
 
 
-def _occurrences(word: str) -> re.Pattern:
-    """The whole-word occurrences of ``word``, with the same bounds as _WORD."""
-    return re.compile(r"(?<![\w@#/.-])(" + re.escape(word) + r")(?![\w@/'’-])")
+def _occurrences(text: str, word: str):
+    """Spans of the whole-word occurrences of ``word``, with _WORD's bounds.
+
+    str.find rather than a regex: a pattern that opens with a look-behind
+    loses the engine's fast literal scan and is ~50x slower on long texts.
+    """
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        before = text[pos - 1] if pos else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_@#/.-") and not (
+                after.isalnum() or after in "_@/'’-"):
+            yield pos, end
+        pos = text.find(word, end)
