@@ -153,23 +153,20 @@ def measure(args: list[str], env: dict[str, str]) -> dict:
 
 
 def _lm_available(env: dict[str, str]) -> tuple[bool, str]:
+    """Whether the LM detector can run here (installed and prepared), and why not."""
     code = ("import sys\n"
             "try:\n"
-            "    from checker import models\n"
-            "except ImportError as e:\n"
-            "    print('no checker.models:', e); sys.exit(1)\n"
-            "check = getattr(models, 'lm_available', None) or getattr(models, 'available', None)\n"
-            "if check is None:\n"
-            "    print('checker.models has no availability check'); sys.exit(1)\n"
-            "try:\n"
-            "    ok = check()\n"
+            "    from checker.models import status\n"
+            "    info = status('lm')\n"
             "except Exception as e:\n"
-            "    print(e); sys.exit(1)\n"
-            "print('available' if ok else 'not prepared'); sys.exit(0 if ok else 1)\n")
+            "    print(f'{type(e).__name__}: {e}'); sys.exit(1)\n"
+            "ok = info.get('installed') and info.get('prepared')\n"
+            "print('prepared' if ok else f\"installed={info.get('installed')} "
+            "prepared={info.get('prepared')}\"); sys.exit(0 if ok else 1)\n")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                           capture_output=True, text=True)
-    return proc.returncode == 0, (proc.stdout + proc.stderr).strip().splitlines()[-1:] and \
-        (proc.stdout + proc.stderr).strip().splitlines()[-1] or "unknown"
+    lines = (proc.stdout + proc.stderr).strip().splitlines()
+    return proc.returncode == 0, lines[-1] if lines else "unknown"
 
 
 def _line(label: str, result: dict, mb: float, startup: float | None = None) -> str:
@@ -187,7 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory", action="store_true",
                         help="also measure peak memory with 500 files against --files")
     parser.add_argument("--no-full", action="store_true", help="skip the full (LM) mode")
+    parser.add_argument("--full-files", type=int, default=200, metavar="N",
+                        help="articles for the full (LM) mode, which is far slower (default 200)")
     parser.add_argument("--keep", metavar="DIR", help="write the corpus here and keep it")
+    parser.add_argument("--stages", type=int, metavar="N", default=0,
+                        help="also time each stage and detector in process over N articles")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="mtcheck-bench-"))
@@ -202,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     out = str(work / "reports")
     common = ["--quiet", "--format", "json", "--out", out, "--fail-on", "never"]
     single = next(corpus.rglob("*.txt"))
+    if args.stages:
+        stages(corpus, args.stages)
     try:
         print("rules only (--no-lm):")
         startup = measure([str(single), "--no-lm", "--no-cache", *common], env)
@@ -231,20 +234,90 @@ def main(argv: list[str] | None = None) -> int:
         if args.no_full:
             print("full mode: skipped (--no-full)")
         else:
+            # the model is prepared under the user's cache: the real environment here
+            env = dict(os.environ, PYTHONUNBUFFERED="1")
             ok, why = _lm_available(env)
             if not ok:
                 print(f"full mode: not measured, the language model is not available ({why})")
             else:
-                print("full mode (with the language model):")
-                full = measure([str(corpus), "--no-cache", *common], env)
-                print(_line("cold, no cache", full, mb))
-                fill = measure([str(corpus), *common], env)
-                cached = measure([str(corpus), *common], env)
-                print(_line("second run, cached", cached, mb))
+                subset = sorted(corpus.rglob("*.txt"))[::max(1, args.files // args.full_files)]
+                subset = subset[:args.full_files]
+                listing = work / "full-files.txt"
+                listing.write_text("".join(f"{p}\n" for p in subset), encoding="utf-8")
+                sub_mb = sum(p.stat().st_size for p in subset) / 1e6
+                print(f"full mode (with the language model), {len(subset)} articles, "
+                      f"{sub_mb:.2f} MB:")
+                files = ["--files-from", str(listing)]
+                full = measure([*files, "--no-cache", *common], env)
+                print(_line("cold, no cache", full, sub_mb))
+                _check(full, len(subset))
+                notes = [l for l in full["stderr"].splitlines() if "note:" in l]
+                for note in notes[:3]:
+                    print(f"    {note}")
+                measure([*files, *common], env)
+                cached = measure([*files, *common], env)
+                print(_line("second run, cached", cached, sub_mb))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def stages(corpus: Path, limit: int = 400) -> None:
+    """In-process seconds per stage and per detector over ``limit`` articles (rules only):
+    where the time goes, for whoever optimises next."""
+    sys.path.insert(0, str(ROOT))
+    from checker import pipeline
+    from checker.detectors import CheckContext, select
+    from checker.language import identify
+    from checker.load import Source, read_source
+    from checker.rules import RuleBook
+    from checker.segment import segment
+
+    t0 = time.perf_counter()
+    ctx = CheckContext(rulebook=RuleBook.load(), options={"no_lm": True})
+    detectors = select()
+    for d in detectors:
+        if hasattr(d, "prepare"):
+            d.prepare(ctx)
+    for warm in ("Warm up the language models, please.", "Le réseau électrique a été endommagé.",
+                 "Der Präsident sagte am Montag, dass die Gespräche weitergehen."):
+        identify(pipeline.Document(path="warm.txt", text=warm))  # lingua loads models lazily
+    timing: dict[str, float] = {"start-up (rules, models)": time.perf_counter() - t0}
+
+    def add(name: str, since: float) -> float:
+        now = time.perf_counter()
+        timing[name] = timing.get(name, 0.0) + now - since
+        return now
+
+    files = sorted(corpus.rglob("*.txt"))[:limit]
+    size = 0
+    docs = []
+    for path in files:
+        t = time.perf_counter()
+        doc, _ = read_source(Source(str(path), path))
+        size += len(doc.text.encode())
+        t = add("load", t)
+        doc = identify(doc)
+        t = add("language", t)
+        doc = segment(doc)
+        t = add("segment", t)
+        findings = []
+        for d in detectors:
+            if d.applies_to(doc):
+                findings.extend(d.check(doc, ctx))
+            t = add(f"detector {d.id}", t)
+        claims = pipeline._claims(doc)
+        t = add("claims", t)
+        docs.append(pipeline.DocumentResult(doc, tuple(findings), claims))
+    t = time.perf_counter()
+    pipeline._cross_document(docs)
+    add("cross-document", t)
+    total = sum(v for k, v in timing.items() if not k.startswith("start-up"))
+    print(f"stages over {len(files)} articles ({size / 1e6:.2f} MB, in process, rules only):")
+    for name, seconds in sorted(timing.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:40s} {seconds:7.2f} s  {size / 1e6 / seconds if seconds else 0:8.2f} MB/s")
+    print(f"  {'all per-document stages':40s} {total:7.2f} s  {size / 1e6 / total:8.2f} MB/s")
 
 
 def _check(result: dict, files: int) -> None:

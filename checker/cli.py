@@ -200,22 +200,23 @@ def _changed(paths: list[str]) -> list[str]:
 
     start = Path(paths[0]) if paths else Path.cwd()
     folder = start if start.is_dir() else start.parent
-    def git(*cmd: str) -> str:
+
+    def git(*cmd: str, cwd: Path = folder) -> str:
         try:
-            done = subprocess.run(["git", *cmd], cwd=folder or Path("."), capture_output=True,
+            done = subprocess.run(["git", *cmd], cwd=cwd, capture_output=True,
                                   text=True, check=False)
         except FileNotFoundError:
             raise UsageError("--changed-only needs git, which is not installed") from None
         if done.returncode != 0:
-            raise UsageError(f"--changed-only: {folder.resolve()} is not in a git repository "
-                             f"({done.stderr.strip().splitlines()[-1:] or ['git failed']}[0])"
-                             if "not a git repository" in done.stderr else
-                             f"--changed-only: git {' '.join(cmd)} failed: {done.stderr.strip()}")
+            if "not a git repository" in done.stderr:
+                raise UsageError(f"--changed-only: {folder.resolve()} is not in a git "
+                                 f"repository; give the files instead (--files-from FILE)")
+            raise UsageError(f"--changed-only: git {' '.join(cmd)} failed: {done.stderr.strip()}")
         return done.stdout
 
     top = Path(git("rev-parse", "--show-toplevel").strip())
-    names = set(git("diff", "--name-only", "-z", "HEAD").split("\0"))
-    names |= set(git("ls-files", "--others", "--exclude-standard", "-z").split("\0"))
+    names = set(git("diff", "--name-only", "-z", "HEAD", cwd=top).split("\0"))
+    names |= set(git("ls-files", "--others", "--exclude-standard", "-z", cwd=top).split("\0"))
     roots = [Path(os.path.abspath(p)) for p in (paths or ["."])]
     chosen = []
     for name in sorted(n for n in names if n):

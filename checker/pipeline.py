@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -236,10 +237,21 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _claims(doc: Document):
+@lru_cache(maxsize=None)
+def _optional(module: str, name: str):
+    """``module.name``, or None when that stage is not installed; looked up once
+    per process (a failing import retried per document costs a file search each)."""
+    import importlib
+
     try:
-        from checker.claims import extract_claims
-    except ImportError:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _claims(doc: Document):
+    extract_claims = _optional("checker.claims", "extract_claims")
+    if extract_claims is None:
         return ()
     return tuple(extract_claims(doc))
 
@@ -253,9 +265,8 @@ def _cross_document(results: list[DocumentResult]):
 
 
 def _machine_translation(doc: Document, findings: list[Finding]):
-    try:
-        from checker.verdict import machine_translation_verdict
-    except ImportError:
+    machine_translation_verdict = _optional("checker.verdict", "machine_translation_verdict")
+    if machine_translation_verdict is None:
         return None
     return machine_translation_verdict(doc, findings)
 

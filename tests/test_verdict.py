@@ -88,3 +88,17 @@ def test_votes_for_the_documents_own_language_do_not_count():
     for f in fs:
         note_source(f, "fr")
     assert machine_translation_verdict(doc, fs).source_language is None
+
+
+def test_independent_clean_calibration_texts_are_not_likely_machine_translated():
+    """bench/data/clean holds clean news another engineer wrote for the LM."""
+    from checker.pipeline import RunOptions, run
+
+    folder = Path(__file__).resolve().parent.parent / "bench" / "data" / "clean"
+    if not folder.is_dir():
+        pytest.skip("no bench/data/clean")
+    report = run([str(folder)], RunOptions(use_lm=False, enable=("MT-",)))
+    assert report.documents
+    for result in report.documents:
+        assert not result.machine_translation.likely, result.document.path
+        assert [f.text for f in result.findings] == [], result.document.path

@@ -12,6 +12,8 @@ the same places (two different towns are two scopes). Comparable claims are
 """
 from __future__ import annotations
 
+import re
+
 import math
 
 from checker.claims import lexicon as L
@@ -138,15 +140,16 @@ def describe_when(iso: str | None) -> str:
         return "no date given"
 
     def one(x: str) -> str:
-        if x.startswith("--"):
-            m, d = int(x[2:4]), int(x[5:7])
-            return f"{d} {_MONTHS_EN[m - 1]}"
-        parts = x.split("-")
-        if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS_EN[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{_MONTHS_EN[int(parts[1]) - 1]} {parts[0]}"
-        return x
+        # ISO 8601 forms the extractor writes: YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, --MM
+        match = re.fullmatch(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})", x)
+        if not match:
+            return x
+        year, month, day, year_only = match.groups()
+        if year_only:
+            return year_only
+        name = _MONTHS_EN[int(month) - 1]
+        date = f"{int(day)} {name}" if day else name
+        return date if year == "-" else f"{date} {year}"
     if "/" in iso:
         a, b = iso.split("/", 1)
         if b == "..":

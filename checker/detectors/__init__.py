@@ -16,6 +16,7 @@ from checker.detectors.consistency import NameVariant, PronounGender
 from checker.detectors.expected_language import UnexpectedLanguage
 from checker.detectors.debris import (Debris, DoubledPunctuation, DoubledWord,
                                       FrenchPunctuationSpace, SpaceBeforePunctuation)
+from checker.detectors.entity_typo import EntityTypo
 from checker.detectors.fragment import NameFragment
 from checker.detectors.mixed_language import MixedLanguage
 from checker.detectors.numbers import NumberFormat, UnitMismatch
@@ -34,6 +35,7 @@ REGISTRY: tuple[type[Detector], ...] = (
     RepeatedLine,
     LowercaseProperNoun,
     NameFragment,
+    EntityTypo,
     ClockForDuration,
     UnitMismatch,
     NumberFormat,

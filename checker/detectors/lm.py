@@ -18,8 +18,12 @@ PREPOSITIONS = {
     "en": ("in", "on", "at", "of", "for", "to", "by", "with", "from", "into", "about"),
     "fr": ("à", "de", "en", "dans", "sur", "par", "pour", "avec", "chez", "sous", "vers"),
 }
-MAX_SUGGESTION_SPANS = 12  # per document: proposing fixes costs a few model passes each
-MAX_CANDIDATES = 14
+MAX_SUGGESTION_SPANS = 6  # per document: proposing fixes costs a few model passes each
+MAX_CANDIDATES = 10
+# Extra nats some edits must gain: a shorter text is more likely whatever it says, and
+# the model's own word is more likely by construction.
+PENALTY = {"delete": 3.0, "model": 3.0}
+SUGGEST_VERSION = "2"  # part of the cache key of proposals: bump when the candidates change
 
 
 @dataclass
@@ -274,34 +278,46 @@ class LanguageModelFluency(Detector):
     # -- fix proposals ------------------------------------------------------------------
     def with_suggestion(self, doc: Document, f: Finding, span: Span, words: list[Word], base: int,
                         th: dict, language: str, scorer) -> Finding:
-        """Offer the best candidate rewrite if the model clearly prefers it to the text."""
-        from dataclasses import replace
+        """Offer the best candidate rewrite if the model clearly prefers it to the text.
 
-        from checker.models.scoring import ScoreCache
+        Candidates are compared on a local window (a few words either side of the span,
+        inside its sentence) with the text before it as context: the log-probability of
+        the window's text under each edit, so the rest of the sentence does not dilute it.
+        """
+        from checker.models.scoring import ScoreCache, Scorer
 
-        sent = doc.sentence_at(f.start)
-        s_start = sent.start if sent and sent.start <= f.start else f.start
-        s_end = sent.end if sent and sent.end >= f.end else f.end
-        para_start = base
-        context = doc.text[max(para_start, s_start - 300):s_start] or None
-        sentence = doc.text[s_start:s_end]
+        sent = words[span.first].sentence
+        lo = span.first
+        while lo > 0 and words[lo - 1].sentence == sent and span.first - lo < 3:
+            lo -= 1
+        hi = span.last
+        while hi + 1 < len(words) and words[hi + 1].sentence == sent and hi - span.last < 2:
+            hi += 1
+        w_start = base + words[lo].start
+        w_end = base + words[hi].end
+        if hi + 1 < len(words) and words[hi + 1].sentence == sent:
+            w_end = base + words[hi + 1].start  # keep the punctuation after the window
+        context = doc.text[max(base - 200, 0):w_start] or None
+        window = doc.text[w_start:w_end]
         margin = th.get("suggest_margin", 3.0)
         key = None
         if scorer.cache is not None:
-            key = ScoreCache.key("suggest", scorer.settings, scorer.checksum, str(margin),
-                                 context or "", sentence, f"{f.start - s_start}:{f.end - s_start}")
+            key = ScoreCache.key("suggest", SUGGEST_VERSION, json.dumps(PENALTY), scorer.settings, scorer.checksum, str(margin),
+                                 context or "", window, f"{f.start - w_start}:{f.end - w_start}")
             cached = scorer.cache.get(key)
             if cached is not None:
-                best = json.loads(cached)
-                return self._apply(doc, f, best)
+                return self._apply(doc, f, json.loads(cached))
         best = None
         try:
-            cands = self.candidates(doc, f, span, words, base, language, scorer, context)
-            cands = [c for c in cands if s_start <= c[0] <= c[1] <= s_end]
+            cands = self.candidates(doc, f, span, words, base, language, scorer)
+            cands = [c for c in cands if w_start <= c[0] <= c[1] <= w_end][:MAX_CANDIDATES]
             if cands:
-                texts = [sentence] + [sentence[:a - s_start] + r + sentence[b - s_start:] for a, b, r, _ in cands]
-                lps = scorer.logprob(texts, [context] * len(texts))
-                gains = [(lp - lps[0] - (2.0 if kind == "delete" else 0.0), i)
+                local = Scorer(scorer.model, scorer.tokenizer, checksum=scorer.checksum,
+                               cache=scorer.cache, context_tokens=12, window_tokens=128,
+                               batch_tokens=scorer.batch_tokens, vocab_chunk=scorer.vocab_chunk)
+                texts = [window] + [window[:a - w_start] + r + window[b - w_start:] for a, b, r, _ in cands]
+                lps = local.logprob(texts, [context] * len(texts))
+                gains = [(lp - lps[0] - PENALTY.get(kind, 0.0), i)
                          for i, (lp, (_, _, _, kind)) in enumerate(zip(lps[1:], cands))]
                 gain, i = max(gains)
                 if gain >= margin:
@@ -329,28 +345,35 @@ class LanguageModelFluency(Detector):
         return replace(f, start=start, end=end, text=doc.text[start:end], suggestion=new)
 
     def candidates(self, doc: Document, f: Finding, span: Span, words: list[Word], base: int,
-                   language: str, scorer, context: str | None) -> list[tuple[int, int, str, str]]:
-        """(start, end, replacement, kind) edits of the document text around a span."""
-        out: list[tuple[int, int, str, str]] = []
+                   language: str, scorer) -> list[tuple[int, int, str, str]]:
+        """(start, end, replacement, kind) edits of the document text around a span, best bets first."""
+        model_c, delete_c, swap_c, prep_c = [], [], [], []
         ws = words[span.first:span.last + 1]
         lo, hi = max(0, span.first - 1), min(len(words) - 1, span.last + 1)
-        near = words[lo:hi + 1]
+        near = [w for w in words[lo:hi + 1] if w.sentence == ws[0].sentence]
         t = doc.text
-        # delete one word (with the space before it)
-        if len(ws) <= 4:
-            for w in ws:
-                a, b = base + w.start, base + w.end
-                while a > 0 and t[a - 1] == " ":
-                    a -= 1
-                out.append((a, b, "", "delete"))
+        # the model's own likely words at the start of the span
+        from wordfreq import word_frequency
+
+        function_word = word_frequency(ws[0].text.lower(), language) >= 1e-3
+        name = ws[0].text[:1].isupper()  # never swap a name for the model's favourite name
+        for word in [] if name else self.continuations(t[max(0, base + ws[0].start - 400):base + ws[0].start], scorer, k=4):
+            # a content word is replaced by a content word, not by "the" or "but"
+            if word.lower() != ws[0].text.lower() and (
+                    function_word or word_frequency(word.lower(), language) < 1e-3):
+                model_c.append((base + ws[0].start, base + ws[0].end, word, "model"))
+        # delete one word: the edit covers the word before it, so the span stays on word bounds
+        if len(ws) <= 3:
+            for k in range(span.first, span.last + 1):
+                if k > 0 and words[k - 1].sentence == words[k].sentence:
+                    prev, w = words[k - 1], words[k]
+                    if t[base + prev.end:base + w.start].strip() == "":
+                        delete_c.append((base + prev.start, base + w.end, prev.text, "delete"))
         # swap two adjacent words
         for x, y in zip(near, near[1:]):
-            if x.sentence != y.sentence:
-                continue
-            a, b = base + x.start, base + y.end
             between = t[base + x.end:base + y.start]
             if between.strip() == "":
-                out.append((a, b, y.text + between + x.text, "swap"))
+                swap_c.append((base + x.start, base + y.end, y.text + between + x.text, "swap"))
         # another preposition
         preps = PREPOSITIONS.get(language, ())
         for w in near:
@@ -358,18 +381,13 @@ class LanguageModelFluency(Detector):
                 for p in preps:
                     if p != w.text.lower():
                         rep = p.capitalize() if w.text[:1].isupper() else p
-                        out.append((base + w.start, base + w.end, rep, "preposition"))
-        # the model's own likely words at the start of the span
-        for word in self.continuations(t[max(0, base + ws[0].start - 400):base + ws[0].start], scorer):
-            if word.lower() != ws[0].text.lower():
-                out.append((base + ws[0].start, base + ws[0].end, word, "model"))
-        seen, unique = set(), []
-        for c in out:
+                        prep_c.append((base + w.start, base + w.end, rep, "preposition"))
+        out, seen = [], set()
+        for c in prep_c[:6] + model_c + delete_c[:2] + swap_c[:2]:
             if c[:3] not in seen:
                 seen.add(c[:3])
-                unique.append(c)
-        # keep every model and preposition proposal but cap the total
-        return unique[:MAX_CANDIDATES * 2]
+                out.append(c)
+        return out
 
     @staticmethod
     def continuations(prefix: str, scorer, k: int = 6) -> list[str]:

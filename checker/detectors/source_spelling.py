@@ -99,7 +99,7 @@ class SourceSpelling(Detector):
         taken: list[tuple[int, int]] = []
         findings: list[Finding] = []
 
-        if language == "en":
+        if language == "en" and "blast " in text:
             pattern, names = self._oblast_pattern()
             for m in pattern.finditer(text):
                 if not inside(m.start(), spans):
@@ -114,25 +114,20 @@ class SourceSpelling(Detector):
                 taken.append((m.start(), m.end()))
                 findings.append(f)
 
-        regex, table = self.gazetteer.foreign(language)
-        if regex is not None:
-            for m in regex.finditer(text):
-                start, end = m.span()
-                if not inside(start, spans) or any(s < end and start < e for s, e in taken):
-                    continue
-                foreign = table.get(m.group(0))
-                if foreign is None:
-                    continue
-                if self._excepted(foreign.entity, text, start, end) or self._shouting(text, start, end):
-                    continue
-                right = foreign.entity.preferred(language)
-                f = self.finding(
-                    doc, start, end,
-                    f"'{m.group(0)}' is {_origin_words(foreign.origin, foreign.variant)}; "
-                    f"{LANGUAGE_NAMES.get(language, language)} writes '{right}'",
-                    suggestion=right, confidence=0.85)
-                note_source(f, foreign.voting_language)
-                findings.append(f)
+        for m, foreign in self.gazetteer.find_foreign(text, language):
+            start, end = m.span()
+            if not inside(start, spans) or any(s < end and start < e for s, e in taken):
+                continue
+            if self._excepted(foreign.entity, text, start, end) or self._shouting(text, start, end):
+                continue
+            right = foreign.entity.preferred(language)
+            f = self.finding(
+                doc, start, end,
+                f"'{m.group(0)}' is {_origin_words(foreign.origin, foreign.variant)}; "
+                f"{LANGUAGE_NAMES.get(language, language)} writes '{right}'",
+                suggestion=right, confidence=0.85)
+            note_source(f, foreign.voting_language)
+            findings.append(f)
 
         findings += list(self._minority(doc, language, spans))
         yield from sorted(findings, key=lambda f: f.start)
@@ -169,6 +164,8 @@ class SourceSpelling(Detector):
         for entity in self.gazetteer.entities:
             if language not in entity.minority or len(entity.accepted.get(language, ())) < 2:
                 continue
+            if sum(1 for s in entity.accepted[language] if s in text) < 2:
+                continue  # cheap test first: one spelling alone cannot be a minority
             pattern = self.gazetteer.accepted_pattern(entity, language)
             hits = [m for m in pattern.finditer(text)
                     if inside(m.start(), spans) and not self._excepted(entity, text, m.start(), m.end())]

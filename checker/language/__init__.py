@@ -43,6 +43,18 @@ def confidences(text: str) -> dict[str, float]:
     return {v.language.iso_code_639_1.name.lower(): v.value for v in values}
 
 
+PARALLEL_FROM = 8  # lingua's threaded batch pays off from this many texts
+
+
+def confidences_many(texts: list[str]) -> list[dict[str, float]]:
+    """confidences() of each text, in one batch (lingua's threads over the cores)."""
+    if len(texts) < PARALLEL_FROM:
+        return [confidences(t) for t in texts]
+    batches = _detector().compute_language_confidence_values_in_parallel(texts)
+    return [{v.language.iso_code_639_1.name.lower(): v.value for v in values}
+            for values in batches]
+
+
 def best_language(text: str) -> tuple[str | None, float]:
     if not _LETTER.search(text):
         return None, 0.0
@@ -51,7 +63,7 @@ def best_language(text: str) -> tuple[str | None, float]:
     return lang, scores[lang]
 
 
-QUICK_MIN_LETTERS = 120  # shorter paragraphs always go to lingua
+QUICK_MIN_LETTERS = 50  # shorter paragraphs always go to lingua
 MAX_LINGUA_CHARS = 1200  # lingua reads at most this much of one paragraph (bounded work)
 
 
@@ -85,14 +97,31 @@ def identify(doc: Document) -> Document:
     main = max(quick_votes, key=lambda k: (quick_votes[k], k)) if quick_votes else None
     if main and quick_votes[main] * 2 < total_letters:
         main = None
-    judged = []
+    # Lines too short to overrule the document (captions, names, "Et bien voilà.")
+    # are read together in one lingua call; the others one by one, in one batch.
+    scored: list[dict[str, float] | None] = []
+    asks: list[str] = []
+    short: list[str] = []
     for start, end, chunk, letters, quick in measured:
         if not letters:
-            scores = {}
+            scored.append({})
         elif quick and quick[0] == main:
-            scores = {main: quick[1]}
+            scored.append({main: quick[1]})
+        elif letters < MIN_LETTERS_ALONE:
+            scored.append(None)
+            short.append(chunk)
         else:
-            scores = confidences(_bounded(chunk))
+            scored.append(len(asks))  # type: ignore[arg-type]
+            asks.append(_bounded(chunk))
+    if short:
+        asks.append(_bounded("\n".join(short)))
+    answers = confidences_many(asks)
+    judged = []
+    for (start, end, chunk, letters, quick), scores in zip(measured, scored):
+        if scores is None:
+            scores = answers[-1]
+        elif isinstance(scores, int):
+            scores = answers[scores]
         judged.append((start, end, letters, scores))
 
     doc_lang, doc_conf = _document_language(doc.text, judged)

@@ -16,13 +16,16 @@ from functools import lru_cache
 _WORDS = {
     "en": "the and of to is was that with for this are were have has been from which "
           "would will their they there what when who said but not by also after about "
-          "its it into than other more after over could should these those while",
+          "its it into than other more after over could should these those while "
+          "had be at an we our",
     "fr": "le la les des du une est sont dans pour avec qui que pas sur par ont été "
           "cette ces aux ses leur leurs mais plus comme fait selon été entre depuis "
-          "nous vous ils elle sont être avait très aussi lors après",
+          "nous vous ils elle sont être avait très aussi lors après et au son sa "
+          "avaient était peut déjà notre",
     "de": "der die das und ist nicht mit den dem ein eine einer eines sich auf für von "
           "zu im auch wird wurde sind war hat haben nach bei oder aus wie noch über "
-          "nur werden dass sie seine ihre vom zum zur",
+          "nur werden dass sie seine ihre vom zum zur worden sei seien würden werde "
+          "wieder unter gegen schon einem keine",
     "es": "el los las del una es son en por con para que pero como más está fue han "
           "sus según entre desde también sobre este esta estos muy hasta cuando",
     "it": "il lo gli della delle degli che è sono per con una non più anche come dal "
@@ -44,6 +47,7 @@ _WORDS = {
 
 MIN_HITS = 6  # distinctive function words a paragraph needs before this module answers
 MIN_SHARE = 0.9  # the share of them that must point to the same language
+MIN_HITS_UNANIMOUS = 3  # ...or this many, when not one points to another language
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -70,6 +74,8 @@ def quick_language(text: str) -> tuple[str, float] | None:
         return None
     lang = max(hits, key=lambda k: (hits[k], k))
     total = sum(hits.values())
-    if hits[lang] < MIN_HITS or hits[lang] / total < MIN_SHARE:
+    share = hits[lang] / total
+    if not (hits[lang] >= MIN_HITS and share >= MIN_SHARE
+            or hits[lang] >= MIN_HITS_UNANIMOUS and share == 1.0):
         return None
-    return lang, hits[lang] / total
+    return lang, share

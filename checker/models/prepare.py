@@ -155,12 +155,21 @@ def _convert_gguf(spec: ModelSpec, gguf: Path, out: Path, progress: Progress | N
     from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
 
     _quiet_transformers()
-    os.environ["TQDM_DISABLE"] = "1"  # the GGUF reader's own bar would break ours
     folder, name = str(gguf.parent), gguf.name
-    with _Ticker(progress, 0.10, 0.55, 60, "de-quantizing the weights"):
-        model = AutoModelForCausalLM.from_pretrained(
-            folder, gguf_file=name, dtype=_torch_dtype(spec.dtype),
-            quantization_config=GgufConfig(gguf_file=name, dequantize=True))
+    try:  # the GGUF reader's own progress bar would break ours
+        import transformers.modeling_gguf_pytorch_utils as gguf_utils
+        saved = gguf_utils.tqdm
+        gguf_utils.tqdm = lambda iterable, *args, **kwargs: iterable
+    except (ImportError, AttributeError):
+        gguf_utils = saved = None
+    try:
+        with _Ticker(progress, 0.10, 0.55, 60, "de-quantizing the weights"):
+            model = AutoModelForCausalLM.from_pretrained(
+                folder, gguf_file=name, dtype=_torch_dtype(spec.dtype), local_files_only=True,
+                quantization_config=GgufConfig(gguf_file=name, dequantize=True))
+    finally:
+        if gguf_utils is not None:
+            gguf_utils.tqdm = saved
     # De-quantized, the model is a plain one: drop the GGUF marks so it saves as safetensors.
     if hasattr(model.config, "quantization_config"):
         del model.config.quantization_config
@@ -173,7 +182,7 @@ def _convert_gguf(spec: ModelSpec, gguf: Path, out: Path, progress: Progress | N
         except AttributeError:
             pass
     with _Ticker(progress, 0.55, 0.90, 40, "converting the tokenizer"):
-        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name, local_files_only=True)
     with _Ticker(progress, 0.90, 0.99, 5, "writing the transformers folder"):
         model.save_pretrained(out)
         tokenizer.save_pretrained(out)
@@ -309,8 +318,9 @@ def load(role: str = "lm", *, prepare_if_needed: bool = False, progress: Progres
                                f"pip install 'mtcheck[lm]', or pass --no-lm") from None
     _quiet_transformers()
     try:
-        tokenizer = AutoTokenizer.from_pretrained(folder)
-        model = AutoModelForCausalLM.from_pretrained(folder, dtype=_torch_dtype(dtype))
+        tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+        model = AutoModelForCausalLM.from_pretrained(folder, dtype=_torch_dtype(dtype),
+                                                     local_files_only=True)
     except (OSError, ValueError) as exc:
         raise ModelUnavailable(f"cannot load the {role!r} model from {folder}: {exc}; "
                                f"run 'mtcheck models prepare {role}' again") from None

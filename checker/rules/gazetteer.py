@@ -81,6 +81,8 @@ class Gazetteer:
     entities: tuple[Entity, ...]
     _foreign: dict[str, tuple[re.Pattern | None, dict[str, Foreign]]] = field(default_factory=dict)
     _accepted_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _index: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    _compiled: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
 
     def by_id(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
@@ -111,6 +113,35 @@ class Gazetteer:
             self._foreign[language] = (_alternation(table) if table else None, table)
         return self._foreign[language]
 
+    def find_foreign(self, text: str, language: str):
+        """(match, Foreign) for every spelling wrong in ``language`` found in ``text``.
+
+        A first-word index keeps this fast: the text's distinct words are
+        intersected with the first words of the wrong spellings, and only the
+        spellings that can match are searched for.
+        """
+        index = self._first_word_index(language)
+        if not index:
+            return
+        _, table = self.foreign(language)
+        compiled = self._compiled.setdefault(language, {})
+        for word in sorted(set(_WORDS.findall(text)) & index.keys()):
+            if word not in compiled:  # compiled on first use: most words never occur
+                compiled[word] = _alternation(index[word])
+            for m in compiled[word].finditer(text):
+                yield m, table[m.group(0)]
+
+    def _first_word_index(self, language: str) -> dict[str, list[str]]:
+        if language not in self._index:
+            _, table = self.foreign(language)
+            groups: dict[str, list[str]] = {}
+            for spelling in table:
+                first = _WORDS.search(spelling)
+                if first:
+                    groups.setdefault(first.group(0), []).append(spelling)
+            self._index[language] = groups
+        return self._index[language]
+
     def known_words(self) -> frozenset[str]:
         """Lower-case words of every spelling: names the untranslated rule leaves alone."""
         if "*" not in self._accepted_words:
@@ -121,6 +152,9 @@ class Gazetteer:
                         words.update(w.lower() for w in re.findall(r"[^\W\d_]+", s))
             self._accepted_words["*"] = frozenset(words)
         return self._accepted_words["*"]
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _alternation(spellings) -> re.Pattern:

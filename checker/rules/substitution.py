@@ -216,7 +216,7 @@ class Substitution:
         text = match.expand(template)
         text = re.sub(r" {2,}", " ", text).strip()
         original = match.group(0)
-        if original[:1].isupper() and text[:1].islower():
+        if original[:1].isupper() and not original.isupper() and text[:1].islower():
             text = text[0].upper() + text[1:]
         return text
 
@@ -241,22 +241,57 @@ class Lexicon:
         end = len(text) if end is None else end
         lowered = normalise(text[start:end])
         for entry in self.by_target.get(language, ()):
-            if entry.keys is not None and not any(k in lowered for k in entry.keys):
-                continue
-            for m in entry.pattern.finditer(text, start, end):
-                if m.end() > m.start():
-                    yield entry, m
+            if entry.keys is None:
+                windows = [(start, end)]
+            else:
+                windows = _windows(lowered, entry.keys, start, end)
+                if not windows:
+                    continue
+            for w_start, w_end in windows:
+                for m in entry.pattern.finditer(text, w_start, w_end):
+                    if m.end() > m.start() and (m.end() < w_end or w_end == end):
+                        yield entry, m
+
+
+# A match lies within this many characters of its prefilter key: the regex
+# runs on these windows only, not on the whole text (ten times faster on a
+# news article; Python's re cannot skip ahead on a case-insensitive pattern).
+WINDOW = 160
+
+
+def _windows(lowered: str, keys: tuple[str, ...], offset: int, end: int) -> list[tuple[int, int]]:
+    """Merged [start, end) ranges around every occurrence of a key."""
+    spans = []
+    for key in keys:
+        pos = lowered.find(key)
+        while pos >= 0:
+            spans.append((max(offset, offset + pos - WINDOW), min(end, offset + pos + len(key) + WINDOW)))
+            pos = lowered.find(key, pos + 1)
+    if not spans:
+        return []
+    spans.sort()
+    merged = [spans[0]]
+    for s, e in spans[1:]:
+        if s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 # --- compiling a pattern -------------------------------------------------
 
 def normalise(text: str) -> str:
     """The lower-cased text the prefilter keys are looked up in (same length)."""
-    return text.lower().translate(_NORMALISE)
+    text = text.lower()
+    for a, b in _NORMALISE_PAIRS:  # str.replace is several times faster than translate
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
-_NORMALISE = str.maketrans({"\u00a0": " ", "\u202f": " ", "’": "'", "“": '"', "”": '"',
-                            "«": '"', "»": '"'})
+_NORMALISE_PAIRS = (("\u00a0", " "), ("\u202f", " "), ("’", "'"), ("“", '"'), ("”", '"'),
+                    ("«", '"'), ("»", '"'))
 
 
 def _expand(pattern: str, macros: dict[str, str], slots: list[tuple[str, ...]],

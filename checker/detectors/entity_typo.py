@@ -1,0 +1,150 @@
+"""Misspelt names of known places, people and organisations."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from checker.core import Document, Finding, Severity
+from checker.detectors.base import CheckContext, Detector
+from checker.resources import zipf_frequency
+from checker.rules import gazetteer as gazetteer_kind
+
+# Capitalised words, and each part of a hyphenated name ("Aix-Marseyille").
+_NAME_PART = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]{3,}")
+# Up to one edit for short names, two for long ones: "Pogrorsk" is two edits
+# from "Pokrovsk"; two edits between 5-letter names make different names.
+MIN_LENGTH_TWO_EDITS = 8
+MAX_ZIPF = 1.0  # a word wordfreq knows this well is a word, not a typo
+
+
+class EntityTypo(Detector):
+    """A name one or two letters away from a place, person or organisation in the gazetteer.
+
+    ## What it flags
+    A capitalised word that no dictionary knows and that differs by one
+    letter (two, for long names) from the spelling of an entity in mtcheck's
+    gazetteer: "Pogrorsk" for Pokrovsk, "Aix-Marseyille" for Aix-Marseille.
+    Inflected or derived forms (Pokrovske, Pokrovska) are left alone.
+
+    ## Why it matters
+    A misspelt place name is a factual error a reader notices, and it breaks
+    every search and cross-reference on that name; transliteration through a
+    third language and OCR produce such near misses.
+
+    ## Example
+    100.000 soldats russes se regroupent autour de Pogrorsk, en Ukraine.
+
+    ## Fix
+    Use the known spelling: "Pokrovsk". If the name is a different, real
+    place, add it to a gazetteer file of your own (--rules DIR).
+    """
+
+    id = "CS-entity-typo"
+    category = "typo"
+    severity = Severity.WARNING
+
+    def prepare(self, ctx: CheckContext) -> None:
+        ctx.resource("entity-typo-index", lambda: _index(self._gazetteer(ctx)))
+
+    @staticmethod
+    def _gazetteer(ctx: CheckContext):
+        return ctx.rulebook.parsed(gazetteer_kind.KIND, gazetteer_kind.parse)
+
+    def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        self.prepare(ctx)
+        known, by_initial = ctx.resource("entity-typo-index", dict)
+        language = doc.language or "en"
+        verdicts: dict[str, str | None] = {}
+        for match in _NAME_PART.finditer(doc.text):
+            word = match.group(0)
+            if word not in verdicts:
+                verdicts[word] = _closest(word, known, by_initial, language)
+            correct = verdicts[word]
+            if correct is None:
+                continue
+            correct = _preferred(self._gazetteer(ctx), correct, language)
+            yield self.finding(
+                doc, match.start(), match.end(),
+                f"'{word}' looks like a misspelling of '{correct}', a name mtcheck knows",
+                suggestion=correct, confidence=0.75 if _distance(word, correct) == 1 else 0.6)
+
+
+def _index(gazetteer) -> tuple[frozenset[str], dict[str, list[tuple[str, str]]]]:
+    """Every spelling's words, and the capitalised ones grouped by initial with their entity."""
+    words: set[str] = set()
+    owners: dict[str, str] = {}
+    for entity in gazetteer.entities:
+        for spellings in list(entity.accepted.values()) + list(entity.wrong.values()):
+            for spelling in spellings:
+                for w in re.findall(r"[^\W\d_]+", spelling):
+                    if len(w) >= 4:
+                        words.add(w)
+                        owners.setdefault(w, entity.id)
+    by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for word in sorted(words):
+        if word[0].isupper():
+            by_initial[word[0]].append((word, owners[word]))
+    return frozenset(words), dict(by_initial)
+
+
+def _closest(word: str, known: frozenset[str], by_initial, language: str) -> str | None:
+    if word in known or word.isupper():
+        return None
+    lower = word.lower()
+    if zipf_frequency(lower, language) > MAX_ZIPF or zipf_frequency(lower, "en") > MAX_ZIPF:
+        return None
+    found: dict[int, dict[str, str]] = defaultdict(dict)  # distance -> entity -> spelling
+    for candidate, entity in by_initial.get(word[0], ()):
+        if abs(len(candidate) - len(word)) > 2 or sorted(candidate[-2:]) != sorted(word[-2:]) \
+                and candidate[-1] != word[-1]:
+            continue  # names differ in the middle; a different ending is a different word
+        if _differ_only_in_ending(word, candidate):
+            continue  # an inflection or a derived name (Poltava, Poltavka), not a typo
+        limit = 2 if min(len(word), len(candidate)) >= MIN_LENGTH_TWO_EDITS else 1
+        distance = _distance(word, candidate, limit)
+        if distance <= limit:
+            found[distance].setdefault(entity, candidate)
+    if not found:
+        return None
+    closest = found[min(found)]
+    if len(closest) != 1:
+        return None  # as close to two different names: no way to tell which was meant
+    entity, spelling = next(iter(closest.items()))
+    return f"{entity}\t{spelling}"
+
+
+def _preferred(gazetteer, match: str, language: str) -> str:
+    """The entity's spelling in the document's language, when it is one word."""
+    entity_id, spelling = match.split("\t")
+    preferred = gazetteer.by_id(entity_id).preferred(language)
+    if preferred and re.fullmatch(r"[^\W\d_]+", preferred) and preferred[0] == spelling[0]:
+        return preferred
+    return spelling
+
+
+def _differ_only_in_ending(a: str, b: str) -> bool:
+    shorter = min(len(a), len(b))
+    common = 0
+    while common < shorter and a[common] == b[common]:
+        common += 1
+    return common >= shorter - 1
+
+
+def _distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal-string-alignment distance (a transposition is one edit), capped at limit+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
