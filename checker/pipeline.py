@@ -227,10 +227,16 @@ def _unavailable_message(exc: Exception) -> str | None:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Sorted by position; the same rule at the same span reported once."""
+    """Sorted by position; one finding per span and category.
+
+    Two rules may see the same problem ("La suite après cette publicité" is
+    both a known advert line and a repeated line): the editor gets it once,
+    from the most severe, then most confident rule.
+    """
     seen, out = set(), []
-    for f in sorted(findings, key=lambda f: (f.start, f.end, -f.severity.rank, f.rule)):
-        key = (f.rule, f.start, f.end)
+    ranked = sorted(findings, key=lambda f: (f.start, f.end, -f.severity.rank, -f.confidence, f.rule))
+    for f in ranked:
+        key = (f.category, f.start, f.end)
         if key not in seen:
             seen.add(key)
             out.append(f)
