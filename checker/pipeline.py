@@ -210,7 +210,7 @@ def check_document(doc: Document, detectors: list[Detector], ctx: CheckContext,
                     notices.append(unavailable)
                 continue
             raise
-    findings = _dedupe(findings)
+    findings = _dedupe(_drop_explained_model_findings(findings))
     claims = _claims(doc)
     verdict = _machine_translation(doc, findings)
     return DocumentResult(document=doc, findings=tuple(findings), claims=claims,
@@ -224,6 +224,31 @@ def _unavailable_message(exc: Exception) -> str | None:
     except ImportError:
         return None
     return str(exc) if isinstance(exc, ModelUnavailable) else None
+
+
+def _drop_explained_model_findings(findings: list[Finding]) -> list[Finding]:
+    """The language model's findings where no rule already explains the span.
+
+    A rule says precisely what is wrong and how to fix it; the model only that
+    the words are improbable. Where both fire, the rule's finding is the one
+    an editor needs.
+    """
+    ruled = sorted((f.start, f.end) for f in findings if f.detector != "lm")
+    if not ruled:
+        return findings
+    import bisect
+
+    starts = [s for s, _ in ruled]
+    longest = max(e - s for s, e in ruled)
+    kept = []
+    for f in findings:
+        if f.detector == "lm":
+            lo = bisect.bisect_left(starts, f.start - longest)
+            hi = bisect.bisect_left(starts, f.end)
+            if any(s < f.end and f.start < e for s, e in ruled[lo:hi]):
+                continue
+        kept.append(f)
+    return kept
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

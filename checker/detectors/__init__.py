@@ -18,6 +18,7 @@ from checker.detectors.debris import (Debris, DoubledPunctuation, DoubledWord,
                                       FrenchPunctuationSpace, SpaceBeforePunctuation)
 from checker.detectors.entity_typo import EntityTypo
 from checker.detectors.fragment import NameFragment
+from checker.detectors.lm import LanguageModelFluency
 from checker.detectors.mixed_language import MixedLanguage
 from checker.detectors.numbers import NumberFormat, UnitMismatch
 from checker.detectors.source_spelling import SourceSpelling
@@ -46,6 +47,8 @@ REGISTRY: tuple[type[Detector], ...] = (
     FrenchPunctuationSpace,
     SpaceBeforePunctuation,
     DoubledPunctuation,
+    # Last: the model's findings are kept only where no rule explains the span.
+    LanguageModelFluency,
 )
 
 

@@ -23,7 +23,7 @@ MAX_CANDIDATES = 10
 # Extra nats some edits must gain: a shorter text is more likely whatever it says, and
 # the model's own word is more likely by construction.
 PENALTY = {"delete": 3.0, "model": 3.0}
-SUGGEST_VERSION = "2"  # part of the cache key of proposals: bump when the candidates change
+SUGGEST_VERSION = "3"  # part of the cache key of proposals: bump when the candidates change
 
 
 @dataclass
@@ -367,6 +367,8 @@ class LanguageModelFluency(Detector):
             for k in range(span.first, span.last + 1):
                 if k > 0 and words[k - 1].sentence == words[k].sentence:
                     prev, w = words[k - 1], words[k]
+                    if w.text[:1].isupper():
+                        continue  # a name is checked, not dropped
                     if t[base + prev.end:base + w.start].strip() == "":
                         delete_c.append((base + prev.start, base + w.end, prev.text, "delete"))
         # swap two adjacent words

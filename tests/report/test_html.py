@@ -196,7 +196,7 @@ def test_highlights_carry_the_popover_content_and_rule_link(seeds_report):
     page = pages[doc_pages(seeds_report)[4]]
     assert doc_pages(seeds_report)[4] == "docs/004_aab5980a4fca424f.txt.html"
     assert "La suite après cette publicité" in page
-    assert 'href="../rules.html#BP-repeated-line"' in page
+    assert 'href="../rules.html#BP-debris"' in page
     assert 'id="BP-repeated-line"' in pages["rules.html"]
     tags = parse(page).tags
     marks = [a for t, a in tags if t == "mark"]
