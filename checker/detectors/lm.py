@@ -150,7 +150,10 @@ class LanguageModelFluency(Detector):
 
     id = "LM-fluency"
     category = "fluency"
-    severity = Severity.WARNING
+    # The model says a span is improbable, not that it is wrong: an editor reads
+    # it as a pointer, below what a rule asserts (and a rule's finding on the
+    # same span replaces it, see pipeline._drop_explained_model_findings).
+    severity = Severity.INFO
     detector = "lm"
 
     role = "lm"
@@ -251,7 +254,8 @@ class LanguageModelFluency(Detector):
             before = text[max(0, w.start - 2):w.start].strip()
             w.initial = k != prev_sentence or (before[-1:] in OPENERS if before else False)
             prev_sentence = k
-            w.score = self.normalise(w, language, th, counts, word_frequency)
+            w.score = 0.0 if _not_prose(text, w) else self.normalise(
+                w, language, th, counts, word_frequency)
         return words
 
     @staticmethod
@@ -262,6 +266,12 @@ class LanguageModelFluency(Detector):
             return 0.0
         lower = w.text.lower()
         freq = word_frequency(lower, language) if language else 0.0
+        bare = _ELISION.sub("", w.text)  # "d'Iskander" is a name as much as "Iskander"
+        if bare != w.text and bare[:1].isupper():
+            return 0.0 if word_frequency(bare.lower(), language) == 0.0 else score_name(
+                w, bare, language, th, counts, word_frequency)
+        if freq == 0.0 and w.text[:1].isupper():
+            return 0.0  # a name the word lists do not know: the model cannot judge it either
         unigram = -math.log(max(freq, 1e-8))
         score = w.raw - th.get("rarity_weight", 0.8) * unigram
         capital = w.text[:1].isupper()
@@ -418,6 +428,25 @@ class LanguageModelFluency(Detector):
             if len(words) >= k:
                 break
         return words
+
+
+_ELISION = re.compile(r"^(?:[dlnjmstc]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
+
+
+def score_name(w, bare: str, language: str, th: dict, counts: dict, word_frequency) -> float:
+    """An elided name scored as the name itself, capitalised inside a sentence."""
+    from dataclasses import replace
+
+    return LanguageModelFluency.normalise(replace(w, text=bare, initial=False), language, th,
+                                          counts, word_frequency)
+
+
+def _not_prose(text: str, w) -> bool:
+    """A word inside a URL, an e-mail address, a hashtag or a handle: not sentence text."""
+    left = text.rfind(" ", 0, w.start) + 1
+    right = text.find(" ", w.end)
+    chunk = text[left:right if right >= 0 else len(text)]
+    return "://" in chunk or "=" in chunk or chunk[:1] in "#@" or "@" in chunk or "_" in chunk
 
 
 def _document_counts(text: str) -> dict[str, int]:

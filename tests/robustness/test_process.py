@@ -29,8 +29,11 @@ def test_ctrl_c_leaves_the_previous_report_and_no_temporary_files(tmp_path):
     previous = '{"previous": "report"}\n'
     (out / "report.json").write_text(previous)
     cache = tmp_path / "cache"
+    # a test runner started in the background ignores SIGINT, and children inherit
+    # that: give the child the default disposition, as a terminal's Ctrl-C finds it
     proc = spawn([str(corpus), "--no-lm", "--out", str(out), "--quiet"],
-                 env={"MTCHECK_CACHE": str(cache)})
+                 env={"MTCHECK_CACHE": str(cache)},
+                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # wait until the run is under way: the cache starts to fill
     deadline = time.time() + 120
     while time.time() < deadline and not any((cache / "results").rglob("*.json")):
