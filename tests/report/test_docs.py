@@ -27,3 +27,13 @@ def test_check_finds_stale_pages_and_removes_only_generated_ones(tmp_path, capsy
     assert not (tmp_path / "rules" / "GONE-rule.md").exists()
     assert (tmp_path / "rules" / "notes.md").exists()
     assert main(["--out", str(tmp_path), "--check"]) == 0
+
+
+def test_committed_rule_pages_are_up_to_date():
+    """docs/rules/ is generated from the docstrings: regenerate with `make docs`."""
+    from pathlib import Path
+
+    from checker.docs import main as docs_main
+
+    root = Path(__file__).resolve().parents[2]
+    assert docs_main(["--check", "--out", str(root / "docs")]) == 0
