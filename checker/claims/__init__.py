@@ -34,7 +34,7 @@ def extract_internal(doc: Document) -> list[XClaim]:
     """The claims of a document with the fields the cross-checks use."""
     key = _key(doc)
     if key not in _CACHE:
-        if len(_CACHE) > 512:
+        if len(_CACHE) > 50_000:  # a run's documents, so cross_check does not re-extract
             _CACHE.clear()
         _CACHE[key] = extract(doc, load_tables())
     return _CACHE[key]

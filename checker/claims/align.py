@@ -243,10 +243,15 @@ def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]
             if c.align:
                 by_key.setdefault(c.key, []).append(c)
         index.append(by_key)
-    for i in range(len(groups)):
-        for j in range(i + 1, len(groups)):
-            if not (index[i].keys() & index[j].keys()):
-                continue
+    # Only pairs of documents that share a key can align: found from an inverted
+    # index rather than by visiting all D² pairs of an archive.
+    holders: dict[str, list[int]] = {}
+    for i, by_key in enumerate(index):
+        for key in by_key:
+            holders.setdefault(key, []).append(i)
+    pairs = sorted({(i, j) for docs in holders.values()
+                    for x, i in enumerate(docs) for j in docs[x + 1:]})
+    for i, j in pairs:
             for a in groups[i]:
                 cands = [b for b in index[j].get(a.key, ()) if comparable(a, b, tables)]
                 if not cands:

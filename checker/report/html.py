@@ -556,6 +556,15 @@ def render_pages(report: Report) -> dict[str, str]:
     known = _rule_ids()
     cross = _cross_views(report, pages, anchors)
 
+    # Which cross-document problems involve each page, in one pass: filtering
+    # the whole list per document is quadratic on an archive of thousands.
+    cross_by_page: dict[str, list] = {}
+    for cv in cross:
+        if cv.check.kind == "consistent":
+            continue
+        for page in dict.fromkeys(link[2].split("#")[0] for link in cv.links if link[2]):
+            cross_by_page.setdefault(page, []).append(cv)
+
     docs: list[DocView] = []
     for d, result in enumerate(report.documents):
         view = DocView(d, result, pages[d], counts_of(result.findings), _other_langs(result))
@@ -564,9 +573,7 @@ def render_pages(report: Report) -> dict[str, str]:
             line, _col = result.document.line_col(min(claim.start, len(result.document.text)))
             view.claims.append(ClaimView(claim, anchor, page, d, claim.id in contradicted,
                                          claim_value(claim), line))
-        view.cross = [cv for cv in cross
-                      if any(link[2] and link[2].split("#")[0] == pages[d] for link in cv.links)
-                      and cv.check.kind != "consistent"]
+        view.cross = cross_by_page.get(pages[d], [])
         docs.append(view)
 
     common = {"version": __version__, "css": _static("report.css"),
