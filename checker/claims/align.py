@@ -186,12 +186,17 @@ def verdict(a: XClaim, b: XClaim, tables: Tables, within: bool = False) -> Cross
         msg = f"{conv}, {both}: consistent {where}"
     else:
         msg = f"{conv}, {both}: these figures contradict each other {where}"
+    return _pair_check(a, b, ok, msg)
+
+
+def _pair_check(a: XClaim, b: XClaim, ok: bool, message: str) -> CrossCheck:
+    """The verdict on two claims: consistent (info) or a contradiction (error)."""
     return CrossCheck(
         kind="consistent" if ok else "contradiction",
         severity=Severity.INFO if ok else Severity.ERROR,
         claims=(a.id, b.id),
         spans=(CrossSpan(a.path, a.start, a.end, a.text), CrossSpan(b.path, b.start, b.end, b.text)),
-        message=msg,
+        message=message,
     )
 
 
@@ -218,13 +223,7 @@ def stated_arithmetic(a: XClaim, b: XClaim, tables: Tables) -> CrossCheck:
         msg = f"the text's own arithmetic holds: {how}, and it says {describe(b)}"
     else:
         msg = f"the text's own arithmetic is wrong: {how}, but it says {describe(b)}"
-    return CrossCheck(
-        kind="consistent" if ok else "contradiction",
-        severity=Severity.INFO if ok else Severity.ERROR,
-        claims=(a.id, b.id),
-        spans=(CrossSpan(a.path, a.start, a.end, a.text), CrossSpan(b.path, b.start, b.end, b.text)),
-        message=msg,
-    )
+    return _pair_check(a, b, ok, msg)
 
 
 def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]:
