@@ -17,7 +17,6 @@ against the other dtype's rate is printed too.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time

@@ -102,8 +102,7 @@ def test_calque_is_highlighted_and_fixed_in_the_diff(driver, seed_report_dir, sc
     calques = [f for f in result.findings if f.rule == "MT-calque" and "fire" in f.text
                and result.document.text.find("to obtain a fire") <= f.start
                < result.document.text.find("to obtain a fire") + 16]
-    if not calques:
-        pytest.skip("MT-calque does not flag 'to obtain a fire' yet (rule MT-calque missing)")
+    assert calques, "MT-calque no longer flags 'to obtain a fire'"
     open_page(driver, page_of(report_dir, report, "000_"))
     marks = [m for m in marks_with(driver, "fire") if m.text.strip() in "to obtain a fire"]
     assert marks, "no highlight inside 'to obtain a fire'"

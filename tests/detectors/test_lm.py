@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from checker.core import Document, Segment, Span as SentSpan
+from checker.core import Document
 from checker.detectors.base import CheckContext, rule_doc
 from checker.detectors.lm import (LanguageModelFluency, Word, assign_tokens, confidence,
                                   merge_spans, words_of)

@@ -2,7 +2,6 @@
 lexicon entry run on its own examples."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
