@@ -8,6 +8,7 @@ checks every entry has documentation and a fixture.
 from __future__ import annotations
 
 from checker.detectors.base import CheckContext, Detector, RuleDoc, rule_doc
+from checker.detectors.agreement import QuantityAgreement
 from checker.detectors.boilerplate import RepeatedLine
 from checker.detectors.calque import Calque
 from checker.detectors.casing import LowercaseProperNoun
@@ -36,6 +37,7 @@ REGISTRY: tuple[type[Detector], ...] = (
     RepeatedLine,
     LowercaseProperNoun,
     NameFragment,
+    QuantityAgreement,
     EntityTypo,
     ClockForDuration,
     UnitMismatch,
