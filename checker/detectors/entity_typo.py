@@ -55,15 +55,15 @@ class EntityTypo(Detector):
         self.prepare(ctx)
         known, by_initial = ctx.resource("entity-typo-index", dict)
         language = doc.language or "en"
-        verdicts: dict[str, str | None] = {}
+        verdicts: dict[str, tuple[str, str] | None] = {}
         for match in _NAME_PART.finditer(doc.text):
             word = match.group(0)
             if word not in verdicts:
                 verdicts[word] = _closest(word, known, by_initial, language)
-            correct = verdicts[word]
-            if correct is None:
+            if verdicts[word] is None:
                 continue
-            correct = _preferred(self._gazetteer(ctx), correct, language)
+            entity_id, spelling = verdicts[word]
+            correct = _preferred(self._gazetteer(ctx), entity_id, spelling, language)
             yield self.finding(
                 doc, match.start(), match.end(),
                 f"'{word}' looks like a misspelling of '{correct}', a name mtcheck knows",
@@ -88,7 +88,9 @@ def _index(gazetteer) -> tuple[frozenset[str], dict[str, list[tuple[str, str]]]]
     return frozenset(words), dict(by_initial)
 
 
-def _closest(word: str, known: frozenset[str], by_initial, language: str) -> str | None:
+def _closest(word: str, known: frozenset[str], by_initial,
+             language: str) -> tuple[str, str] | None:
+    """(entity id, spelling) of the one known name ``word`` misspells, or None."""
     if word in known or word.isupper():
         return None
     lower = word.lower()
@@ -110,13 +112,11 @@ def _closest(word: str, known: frozenset[str], by_initial, language: str) -> str
     closest = found[min(found)]
     if len(closest) != 1:
         return None  # as close to two different names: no way to tell which was meant
-    entity, spelling = next(iter(closest.items()))
-    return f"{entity}\t{spelling}"
+    return next(iter(closest.items()))
 
 
-def _preferred(gazetteer, match: str, language: str) -> str:
+def _preferred(gazetteer, entity_id: str, spelling: str, language: str) -> str:
     """The entity's spelling in the document's language, when it is one word."""
-    entity_id, spelling = match.split("\t")
     preferred = gazetteer.by_id(entity_id).preferred(language)
     if preferred and re.fullmatch(r"[^\W\d_]+", preferred) and preferred[0] == spelling[0]:
         return preferred

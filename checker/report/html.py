@@ -583,7 +583,7 @@ def render_pages(report: Report) -> dict[str, str]:
     out: dict[str, str] = {}
     doc_tpl = env.get_template("document.html.j2")
     for view in docs:
-        out[view.page] = _render_document(doc_tpl, view, known, common, cross)
+        out[view.page] = _render_document(doc_tpl, view, known, common)
     out["claims.html"] = env.get_template("claims.html.j2").render(
         root="", page="claims", title="Numeric claims", claims=_claims_table(docs),
         contradictions=[cv for cv in cross if cv.check.kind == "contradiction"],
@@ -596,7 +596,7 @@ def render_pages(report: Report) -> dict[str, str]:
     return out
 
 
-def _render_document(tpl, view: DocView, known: dict, common: dict, cross) -> str:
+def _render_document(tpl, view: DocView, known: dict, common: dict) -> str:
     result = view.result
     fixes = diffmod.select_fixes(result.findings)
     applied = {fix.finding for fix in fixes}
