@@ -19,7 +19,7 @@ from checker.claims.tables import TableError, load_tables
 from checker.claims.variants import entity_variants as _variants
 from checker.core import Claim, CrossCheck, Document
 
-__all__ = ["extract_claims", "extract_internal", "within_document_checks", "cross_check",
+__all__ = ["extract", "extract_claims", "extract_internal", "within_document_checks", "cross_check",
            "entity_variants", "TableError", "XClaim"]
 
 
@@ -53,15 +53,18 @@ def within_document_checks(doc: Document, claims: tuple[Claim, ...] | None = Non
 
 
 def cross_check(results: list[tuple[Document, tuple[Claim, ...]]], *, within: bool = True,
-                variants: bool = True) -> tuple[CrossCheck, ...]:
+                variants: bool = True, groups: list[list[XClaim]] | None = None
+                ) -> tuple[CrossCheck, ...]:
     """Verdicts across the documents of one run (and, by default, within each).
 
     ``results`` pairs each document with its claims as ``extract_claims`` gave
-    them; the internal records are recomputed (cached) from the documents.
+    them. ``groups`` are the documents' internal records (``extract``), when the
+    caller kept them; else they are recomputed (cached) from the documents.
     """
     tables = load_tables()
     docs = [doc for doc, _ in results]
-    groups = [extract_internal(doc) for doc in docs]
+    if groups is None:
+        groups = [extract_internal(doc) for doc in docs]
     out: list[CrossCheck] = []
     if within:
         for g in groups:

@@ -12,9 +12,9 @@ the same places (two different towns are two scopes). Comparable claims are
 """
 from __future__ import annotations
 
-import re
-
 import math
+import re
+from functools import lru_cache
 
 from checker.claims import lexicon as L
 from checker.claims.dates import parse_iso
@@ -26,6 +26,7 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
               "October", "November", "December"]
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for the same pairs of times across an archive
 def _times_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -242,17 +243,12 @@ def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]
             if c.align:
                 by_key.setdefault(c.key, []).append(c)
         index.append(by_key)
-    # Only pairs of documents that share a key can align: found from an inverted
-    # index rather than by visiting all D² pairs of an archive.
-    holders: dict[str, list[int]] = {}
-    for i, by_key in enumerate(index):
-        for key in by_key:
-            holders.setdefault(key, []).append(i)
-    pairs = sorted({(i, j) for docs in holders.values()
-                    for x, i in enumerate(docs) for j in docs[x + 1:]})
+    pairs = sorted(_candidate_pairs(groups))
     for i, j in pairs:
             for a in groups[i]:
-                cands = [b for b in index[j].get(a.key, ()) if comparable(a, b, tables)]
+                if a.key not in index[j]:
+                    continue
+                cands = [b for b in index[j][a.key] if comparable(a, b, tables)]
                 if not cands:
                     continue
                 agree = [b for b in cands if consistent(a, b, tables)]
@@ -271,6 +267,62 @@ def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]
                 seen.add((a.path, a.id, b.path, b.id))
                 out.append(verdict(a, b, tables))
     return out
+
+
+def _candidate_pairs(groups: list[list[XClaim]]) -> set[tuple[int, int]]:
+    """The pairs of documents (i < j) that hold at least one comparable pair of claims.
+
+    A superset of what ``comparable`` accepts, found by blocking rather than by
+    visiting all D² pairs of an archive: claims must share a key; claims with a
+    time meet those with a compatible time; undated claims (``when`` None) only
+    meet undated ones of the same story, i.e. of articles
+    published within three days of each other (a sliding window over the dates),
+    or, when a date is unknown, of articles naming the same specific place,
+    person or body (an inverted index).
+    """
+    timed: dict[str, dict[str, set[int]]] = {}  # key -> time -> documents
+    undated: dict[str, set[int]] = {}
+    specific: dict[tuple[str, str], set[int]] = {}  # (key, entity) -> documents
+    doc_day: list[int | None] = []
+    for i, g in enumerate(groups):
+        day = None
+        if g and g[0].doc_date:
+            parsed, _ = parse_iso(g[0].doc_date[:10])
+            day = parsed.toordinal() if parsed else None
+        doc_day.append(day)
+        for c in g:
+            if not c.align:
+                continue
+            if c.when is not None:
+                timed.setdefault(c.key, {}).setdefault(c.when, set()).add(i)
+                continue
+            undated.setdefault(c.key, set()).add(i)
+            for entity in c.specific:
+                specific.setdefault((c.key, entity), set()).add(i)
+    pairs: set[tuple[int, int]] = set()
+
+    def between(xs, ys) -> None:
+        pairs.update((min(a, b), max(a, b)) for a in xs for b in ys if a != b)
+
+    for by_time in timed.values():
+        # times are few per key (dates, months, years): compare the distinct
+        # times, then pair the documents of every two compatible ones
+        times = sorted(by_time)
+        for x, t in enumerate(times):
+            for u in times[x:]:
+                if _times_compatible(t, u):
+                    between(by_time[t], by_time[u])
+    for docs in specific.values():
+        # two dated articles are the same story by their dates alone (below)
+        between([i for i in docs if doc_day[i] is None], docs)
+    for docs in undated.values():
+        by_day = sorted((doc_day[i], i) for i in docs if doc_day[i] is not None)
+        lo = 0
+        for hi, (day, i) in enumerate(by_day):
+            while by_day[lo][0] < day - 3:
+                lo += 1
+            between([i], [j for _, j in by_day[lo:hi]])
+    return pairs
 
 
 def align_within(claims: list[XClaim], tables: Tables) -> list[CrossCheck]:

@@ -14,6 +14,7 @@ import bisect
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from checker.claims import lexicon as L
@@ -122,6 +123,7 @@ def _year_for(m: int, d: int, weekday: int | None, ref_year: int | None) -> int 
     return ref_year
 
 
+@lru_cache(maxsize=65536)  # the cross stage asks for the same few dates again and again
 def parse_iso(iso: str | None) -> tuple[dt.date | None, dt.date | None]:
     """First and last day an ISO date/interval covers (None where open or unknown)."""
     if not iso:

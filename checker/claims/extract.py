@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from checker.claims import lexicon as L
@@ -107,6 +107,14 @@ class XClaim:
         f = tables.units[self.unit].factor
         return lo * f, hi * f
 
+    def to_json(self) -> dict:
+        """A JSON-safe record (for the result cache): sets become sorted lists."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "XClaim":
+        return cls(**{f.name: _typed(f.name, data[f.name]) for f in fields(cls) if f.name in data})
+
     def to_core(self, tables: Tables) -> Claim:
         concept = tables.concepts[self.concept]
         unit = concept.unit if self.unit == "count" else self.unit
@@ -114,6 +122,26 @@ class XClaim:
         return Claim(id=self.id, start=self.start, end=self.end, text=self.text, value=self.value,
                      unit=unit, quantity=quantity, approx="about" if self.approx == "below" else self.approx,
                      when=self.when, entities=self.entities)
+
+
+_SETS = ("places", "side", "specific")
+_TUPLES = ("entities", "sentence")
+
+
+def _plain(value):
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _typed(name: str, value):
+    if name in _SETS:
+        return frozenset(value)
+    if name in _TUPLES:
+        return tuple(value)
+    return value
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

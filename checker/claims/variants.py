@@ -122,9 +122,14 @@ def _pair(a: _Name, b: _Name, tables: Tables) -> str | None:
     return f"'{rare.form}' ({rare.count}×) looks like a misspelling of '{common.form}' ({common.count}×): 1 letter differs"
 
 
-def _check(a: _Name, b: _Name, reason: str, tables: Tables) -> CrossCheck:
+def _wrong_right(a: _Name, b: _Name, tables: Tables) -> tuple[_Name, _Name]:
+    """The odd spelling first: the one the entity table does not know, else the rarer."""
     ka, kb = a.form in tables.form_index, b.form in tables.form_index
-    right, wrong = (a, b) if (ka and not kb) or (ka == kb and a.count >= b.count) else (b, a)
+    return (b, a) if (ka and not kb) or (ka == kb and a.count >= b.count) else (a, b)
+
+
+def _check(a: _Name, b: _Name, reason: str, tables: Tables) -> CrossCheck:
+    wrong, right = _wrong_right(a, b, tables)
     return CrossCheck(
         kind="entity-variant",
         severity=Severity.WARNING,
@@ -162,22 +167,33 @@ def entity_variants(docs: list[Document], tables: Tables | None = None,
                     pairs.append((x, y))
     # each document with the odd spelling is told once per name, next to the
     # closest article with the usual spelling (the one sharing most names)
-    best: dict[tuple, tuple[int, CrossCheck]] = {}
+    best: dict[tuple, tuple[int, _Name, _Name, str]] = {}
     order: list[tuple] = []
+    name_sets = [set(names) for names in per_doc]
     for fx, fy in sorted(pairs):
+        # with a known form the reason depends on the two languages only: reuse it
+        # across the many documents that share the two spellings
+        known = fx in tables.form_index or fy in tables.form_index
+        reasons: dict[tuple, str | None] = {}
         for i in where[fx]:
             for j in where[fy]:
                 if (i == j and not within) or (i != j and not across):
                     continue
                 x, y = per_doc[i][fx], per_doc[j][fy]
-                reason = _pair(x, y, tables)
+                memo = (x.lang, y.lang, i == j) if known else None
+                if memo is not None and memo in reasons:
+                    reason = reasons[memo]
+                else:
+                    reason = _pair(x, y, tables)
+                    if memo is not None:
+                        reasons[memo] = reason
                 if not reason:
                     continue
-                check = _check(x, y, reason, tables)
-                key = (check.spans[0].text, check.spans[0].path)
-                shared = len(set(per_doc[i]) & set(per_doc[j]))
+                wrong, right = _wrong_right(x, y, tables)
+                key = (wrong.form, wrong.path)
+                shared = len(name_sets[i] & name_sets[j])
                 if key not in best:
                     order.append(key)
                 if key not in best or shared > best[key][0]:
-                    best[key] = (shared, check)
-    return [best[k][1] for k in order]
+                    best[key] = (shared, x, y, reason)
+    return [_check(x, y, reason, tables) for _, x, y, reason in (best[k] for k in order)]
