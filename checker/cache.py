@@ -25,7 +25,7 @@ from checker import __version__
 from checker.core import (Claim, Document, DocumentResult, Finding,
                           MachineTranslationVerdict, Segment, Severity, Span)
 
-FORMAT = 1
+FORMAT = 2  # 2: claim records stored for the cross stage
 
 
 def cache_dir() -> Path:
@@ -77,10 +77,12 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str, doc: Document) -> tuple[DocumentResult, list[str]] | None:
+    def get(self, key: str, doc: Document) -> tuple[DocumentResult, list[str], list] | None:
+        """(result, notices, claim records) stored for ``key``, or None."""
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
             result = _result_from(data, doc)
+            records = _records_from(data.get("records", []), doc)
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -88,14 +90,15 @@ class ResultCache:
             self.misses += 1  # a corrupt or foreign entry: check again
             return None
         self.hits += 1
-        return result, list(data.get("notices", []))
+        return result, list(data.get("notices", [])), records
 
-    def put(self, key: str, result: DocumentResult, notices: list[str]) -> None:
+    def put(self, key: str, result: DocumentResult, notices: list[str], records: list = ()) -> None:
         if self.broken:
             return
         path = self._path(key)
         data = _result_to(result)
         data["notices"] = notices
+        data["records"] = [_record_to(r, result.document) for r in records]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=path.parent)
@@ -153,3 +156,30 @@ def _result_from(data: dict, doc: Document) -> DocumentResult:
     return DocumentResult(document=document, findings=findings, claims=claims,
                           machine_translation=None if mt is None else MachineTranslationVerdict(**mt),
                           **data.get("extra", {}))
+
+
+def _record_to(record, doc: Document) -> dict:
+    """A claim record without its path (another path may share the text)."""
+    data = record.to_json()
+    name = Path(doc.path).name
+    data["path"] = None
+    for field in ("id", "equiv_of", "part_of"):
+        if isinstance(data.get(field), str) and data[field].startswith(name):
+            data[field] = data[field][len(name):]
+    return data
+
+
+def _records_from(items: list[dict], doc: Document) -> list:
+    if not items:
+        return []
+    from checker.claims.extract import XClaim
+
+    name = Path(doc.path).name
+    out = []
+    for data in items:
+        data = dict(data, path=doc.path, doc_date=doc.date)
+        for field in ("id", "equiv_of", "part_of"):
+            if isinstance(data.get(field), str) and data[field].startswith("#"):
+                data[field] = name + data[field]
+        out.append(XClaim.from_json(data))
+    return out

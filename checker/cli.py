@@ -57,6 +57,9 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="comma-separated rule ids or prefixes to skip")
     parser.add_argument("--date", metavar="YYYY-MM-DD",
                         help="publication date for articles that do not state one")
+    parser.add_argument("--jobs", "-j", metavar="N", type=_jobs, default=0,
+                        help="worker processes for the per-document stages (default: one per "
+                             "CPU for rules-only runs of 16 files or more; 1: no workers)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
@@ -137,7 +140,7 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
               f"{len(report.documents)} document(s) accepted", file=sys.stderr)
         return EXIT_OK
     try:
-        write_reports(report, out_dir)
+        write_reports(report, out_dir, jobs=_report_jobs(options))
     except OSError as exc:
         print(f"mtcheck: cannot write the report to {out_dir}/: {exc.strerror or exc}",
               file=sys.stderr)
@@ -146,6 +149,22 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
                                        and "NO_COLOR" not in os.environ)
     sys.stdout.write(render(report, args.format, color=color and args.format == "terminal"))
     return EXIT_OK if report.gate.passed else EXIT_FINDINGS
+
+
+def _report_jobs(options) -> int:
+    from checker.parallel import cpu_count
+
+    return options.jobs or cpu_count()
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more: {value!r}")
+    return jobs
 
 
 class UsageError(Exception):
@@ -172,6 +191,7 @@ def _options(args, config):
         languages=dict(config.languages),
         baseline=baseline,
         cache=not args.no_cache and config.cache is not False,
+        jobs=args.jobs,
     )
     return options, out_dir
 

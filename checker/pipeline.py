@@ -1,7 +1,8 @@
 """The run: load → language → segment → detectors → claims → report → gate.
 
-Documents stream through the per-document stages one at a time; only their
-results are kept for the cross-document stage and the report.
+Documents stream through the per-document stages (load to claims), one at a
+time or in ``jobs`` forked worker processes; only their results are kept for
+the cross-document stage and the report.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class RunOptions:
     languages: dict = field(default_factory=dict)  # folder -> expected language (config)
     baseline: Path | None = None  # accepted findings (checker.suppress)
     cache: bool = False  # the per-document result cache (checker.cache); the CLI turns it on
+    jobs: int = 1  # worker processes for the per-document stages (0: one per CPU)
 
 
 ProgressCallback = Callable[[int, int | None, str], None]
@@ -76,29 +78,25 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     cache = _result_cache(options, rulebook, detectors) if options.cache else None
     sources = list(discover(paths, options.skip_dirs))
     results: list[DocumentResult] = []
+    records: list[list] = []  # each document's internal claim records, for the cross stage
     errors: list[LoadError] = []
     notices: list[str] = []
     suppressed = baselined = 0
     total = len(sources)
-    for index, source in enumerate(sources, 1):
+    worker = _Worker(detectors, ctx, cache, options)
+    for index, (source, outcome) in enumerate(_outcomes(worker, sources, options), 1):
         if progress:
             progress(index, total, source.display if isinstance(source, Source) else source.path)
-        if isinstance(source, LoadError):
-            errors.append(source)
+        if isinstance(outcome, LoadError):
+            errors.append(outcome)
             continue
-        read = read_source(source)
-        if isinstance(read, LoadError):
-            errors.append(read)
-            continue
-        loaded, comments = read
-        if options.date and not loaded.date:
-            from dataclasses import replace
-            loaded = replace(loaded, date=options.date)
-        result = _checked(loaded, detectors, ctx, notices, cache, options)
+        result, comments, said, claim_records = outcome
+        notices.extend(n for n in said if n not in notices)
         result, counts = _accepted(result, comments, options, baseline)
         suppressed += counts[0]
         baselined += counts[1]
         results.append(result)
+        records.append(claim_records)
         if on_document:
             on_document(result)
 
@@ -107,9 +105,7 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     if baselined:
         notices.append(f"{baselined} finding(s) accepted in the baseline {options.baseline} "
                        f"not shown")
-    if cache and cache.broken:
-        notices.append(cache.broken)
-    cross = _cross_document(results)
+    cross = _cross_document(results, records)
     report = Report(
         documents=tuple(results),
         cross_document=cross,
@@ -120,24 +116,106 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     return evaluate(report, options.fail_on)
 
 
-def _checked(doc: Document, detectors: list[Detector], ctx: CheckContext, notices: list[str],
-             cache, options: RunOptions) -> DocumentResult:
-    """check_document, or its cached result for the same text and settings."""
-    if cache is None:
-        return check_document(doc, detectors, ctx, notices)
-    from checker.detectors.expected_language import expected_language
+class _Worker:
+    """The per-document stages for one source: load, then check (or the cache).
 
-    key = cache.key(doc, expected_language(doc.path, options.languages) or "")
-    hit = cache.get(key, doc)
-    if hit:
-        result, said = hit
-        notices.extend(n for n in said if n not in notices)
-        return result
-    mine: list[str] = []
-    result = check_document(doc, detectors, ctx, mine)
-    notices.extend(n for n in mine if n not in notices)
-    cache.put(key, result, mine)
-    return result
+    Picklable by reference only: worker processes are forked after the rule
+    data and models are loaded, and find the instance in ``_FORKED``.
+    """
+
+    def __init__(self, detectors: list[Detector], ctx: CheckContext, cache, options: RunOptions):
+        self.detectors, self.ctx, self.cache, self.options = detectors, ctx, cache, options
+
+    def __call__(self, source):
+        """LoadError, or (result, comments, notices, claim records)."""
+        if isinstance(source, LoadError):
+            return source
+        read = read_source(source)
+        if isinstance(read, LoadError):
+            return read
+        doc, comments = read
+        if self.options.date and not doc.date:
+            from dataclasses import replace
+            doc = replace(doc, date=self.options.date)
+        notices: list[str] = []
+        result, records = self._checked(doc, notices)
+        if self.cache is not None and self.cache.broken and self.cache.broken not in notices:
+            notices.append(self.cache.broken)
+        return result, comments, notices, records
+
+    def _checked(self, doc: Document, notices: list[str]):
+        """_check, or its cached result for the same text and settings."""
+        cache = self.cache
+        if cache is None:
+            return _check(doc, self.detectors, self.ctx, notices)
+        from checker.detectors.expected_language import expected_language
+
+        key = cache.key(doc, expected_language(doc.path, self.options.languages) or "")
+        hit = cache.get(key, doc)
+        if hit:
+            result, said, records = hit
+            notices.extend(n for n in said if n not in notices)
+            return result, records
+        result, records = _check(doc, self.detectors, self.ctx, notices)
+        cache.put(key, result, notices, records)
+        return result, records
+
+
+_FORKED: _Worker | None = None
+_PARALLEL_FROM = 16  # fewer documents than this are not worth the fork
+
+
+def _in_forked_worker(source):
+    return _FORKED(source)
+
+
+# One short news sentence per language the detectors know best.
+_WARM_UP = {
+    "en": "The minister said on Monday that 728 drones were shot down over Kyiv overnight.",
+    "fr": "Le ministre a déclaré lundi que 728 drones avaient été abattus au-dessus de Kiev.",
+    "de": "Der Minister sagte am Montag, in der Nacht seien über Kiew 728 Drohnen abgeschossen worden.",
+    "es": "El ministro dijo el lunes que 728 drones fueron derribados sobre Kiev durante la noche.",
+    "it": "Il ministro ha detto lunedì che 728 droni sono stati abbattuti su Kiev durante la notte.",
+    "ru": "Министр заявил в понедельник, что ночью над Киевом были сбиты 728 беспилотников.",
+    "uk": "Міністр заявив у понеділок, що вночі над Києвом було збито 728 безпілотників.",
+}
+
+
+def _warm_up(worker: _Worker) -> None:
+    """Load what the detectors load lazily (language models, word lists, tables)
+    once, before the fork: otherwise every worker pays for it again."""
+    from checker.language import identify  # noqa: F401 - lingua's models load on first use
+
+    for lang, text in _WARM_UP.items():
+        doc = Document(path=f"warm-up.{lang}.txt", text=f"{text}\n\n{text}\n")
+        try:
+            _check(doc, worker.detectors, worker.ctx, [])
+        except Exception:  # noqa: BLE001 - warming is an optimisation; the real run reports
+            pass
+
+
+def _outcomes(worker: _Worker, sources: list, options: RunOptions):
+    """(source, outcome) in the order of ``sources``, from forked workers when
+    ``options.jobs`` allows and the batch is large enough to pay for them."""
+    from checker.parallel import can_fork, cpu_count, fork_pool
+
+    jobs = options.jobs or cpu_count()
+    if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in worker.detectors):
+        jobs = 1  # the model already uses every core, and torch does not survive fork
+    if jobs < 2 or len(sources) < _PARALLEL_FROM or not can_fork():
+        for source in sources:
+            yield source, worker(source)
+        return
+    _warm_up(worker)
+    global _FORKED
+    _FORKED = worker
+    try:
+        pool = fork_pool(min(jobs, len(sources)))
+    finally:
+        _FORKED = None  # the workers have their copy
+    with pool:
+        chunk = max(1, min(32, len(sources) // (jobs * 8)))
+        yield from zip(sources, pool.imap(_in_forked_worker, sources, chunksize=chunk))
 
 
 def _accepted(result: DocumentResult, comments, options: RunOptions, baseline
@@ -196,6 +274,12 @@ def analyse(doc: Document, language: str | None = None) -> Document:
 def check_document(doc: Document, detectors: list[Detector], ctx: CheckContext,
                    notices: list[str], language: str | None = None) -> DocumentResult:
     """Every per-document stage, for one document."""
+    return _check(doc, detectors, ctx, notices, language)[0]
+
+
+def _check(doc: Document, detectors: list[Detector], ctx: CheckContext,
+           notices: list[str], language: str | None = None) -> tuple[DocumentResult, list]:
+    """check_document, and the document's internal claim records for the cross stage."""
     doc = analyse(doc, language)
     findings: list[Finding] = []
     for detector in detectors:
@@ -211,10 +295,10 @@ def check_document(doc: Document, detectors: list[Detector], ctx: CheckContext,
                 continue
             raise
     findings = _dedupe(_drop_explained_model_findings(findings))
-    claims = _claims(doc)
+    records, claims = _claims(doc)
     verdict = _machine_translation(doc, findings)
     return DocumentResult(document=doc, findings=tuple(findings), claims=claims,
-                          machine_translation=verdict)
+                          machine_translation=verdict), records
 
 
 def _unavailable_message(exc: Exception) -> str | None:
@@ -280,19 +364,24 @@ def _optional(module: str, name: str):
         return None
 
 
-def _claims(doc: Document):
-    extract_claims = _optional("checker.claims", "extract_claims")
-    if extract_claims is None:
-        return ()
-    return tuple(extract_claims(doc))
+def _claims(doc: Document) -> tuple[list, tuple]:
+    """(internal records, claims) of a document: the records feed the cross stage."""
+    extract = _optional("checker.claims", "extract")
+    if extract is None:
+        return [], ()
+    from checker.claims.tables import load_tables
+
+    tables = load_tables()
+    records = extract(doc, tables)
+    return records, tuple(r.to_core(tables) for r in records)
 
 
-def _cross_document(results: list[DocumentResult]):
+def _cross_document(results: list[DocumentResult], records: list[list] | None = None):
     try:
         from checker.claims import cross_check
     except ImportError:
         return ()
-    return tuple(cross_check([(r.document, r.claims) for r in results]))
+    return tuple(cross_check([(r.document, r.claims) for r in results], groups=records))
 
 
 def _machine_translation(doc: Document, findings: list[Finding]):

@@ -25,11 +25,12 @@ def render(report: Report, fmt: str, *, color: bool = False) -> str:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def write_reports(report: Report, out_dir: Path) -> list[Path]:
+def write_reports(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
     """The files every run leaves in the output folder.
 
     report.json, then the HTML report (docs/<name>.html per document,
-    claims.html, rules.html, and index.html last), each file written atomically.
+    claims.html, rules.html, and index.html last), each file written atomically;
+    ``jobs`` worker processes may render the document pages.
     """
     from checker.report import html, json_report
 
@@ -37,5 +38,5 @@ def write_reports(report: Report, out_dir: Path) -> list[Path]:
     target = out_dir / "report.json"
     write_atomic(target, json_report.render(report))
     written.append(target)
-    written.extend(html.write_pages(report, Path(out_dir)))
+    written.extend(html.write_pages(report, Path(out_dir), jobs=jobs))
     return written

@@ -24,10 +24,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from markupsafe import Markup, escape
 
+from checker.parallel import can_fork, fork_pool
 from checker.core import Claim, CrossCheck, DocumentResult, Finding, Report, Severity
 from checker.report import diff as diffmod
 
@@ -544,8 +545,17 @@ def _gate_view(report: Report) -> dict:
     return {"state": "failed", "title": "Failed", "detail": "; ".join(parts) + "."}
 
 
-def render_pages(report: Report) -> dict[str, str]:
-    """Every page of the HTML report: relative path -> HTML text."""
+@dataclass
+class _Site:
+    """Everything the pages are rendered from, computed once per report."""
+    env: object
+    docs: list  # DocView per document
+    cross: list  # CrossView
+    known: dict
+    common: dict
+
+
+def _site(report: Report) -> _Site:
     from checker import __version__
 
     env = _env()
@@ -580,20 +590,39 @@ def render_pages(report: Report) -> dict[str, str]:
               "csp_style": _csp_hash(_static("report.css")), "csp_script": "'none'",
               "counts": report.counts(), "gate": _gate_view(report),
               "n_docs": len(report.documents)}
-    out: dict[str, str] = {}
-    doc_tpl = env.get_template("document.html.j2")
-    for view in docs:
-        out[view.page] = _render_document(doc_tpl, view, known, common)
-    out["claims.html"] = env.get_template("claims.html.j2").render(
+    return _Site(env, docs, cross, known, common)
+
+
+def _document_pages(site: _Site, views) -> Iterator[tuple[str, str]]:
+    tpl = site.env.get_template("document.html.j2")
+    for view in views:
+        yield view.page, _render_document(tpl, view, site.known, site.common)
+
+
+def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, str]]:
+    """claims.html, rules.html and index.html, the index last."""
+    env, docs, cross, common = site.env, site.docs, site.cross, site.common
+    yield "claims.html", env.get_template("claims.html.j2").render(
         root="", page="claims", title="Numeric claims", claims=_claims_table(docs),
         contradictions=[cv for cv in cross if cv.check.kind == "contradiction"],
         docs=docs, **common)
-    out["rules.html"] = env.get_template("rules.html.j2").render(
-        root="", page="rules", title="Rules", rules=_rules_view(report, known), **common)
-    out["index.html"] = env.get_template("index.html.j2").render(
+    yield "rules.html", env.get_template("rules.html.j2").render(
+        root="", page="rules", title="Rules", rules=_rules_view(report, site.known), **common)
+    yield "index.html", env.get_template("index.html.j2").render(
         root="", page="index", title="Report", report=report, docs=docs, cross=cross,
         n_claims=sum(len(v.claims) for v in docs), **common)
-    return out
+
+
+def iter_pages(report: Report) -> Iterator[tuple[str, str]]:
+    """(relative path, HTML text) of every page, one at a time; the index last."""
+    site = _site(report)
+    yield from _document_pages(site, site.docs)
+    yield from _summary_pages(report, site)
+
+
+def render_pages(report: Report) -> dict[str, str]:
+    """Every page of the HTML report: relative path -> HTML text."""
+    return dict(iter_pages(report))
 
 
 def _render_document(tpl, view: DocView, known: dict, common: dict) -> str:
@@ -619,9 +648,17 @@ def _render_document(tpl, view: DocView, known: dict, common: dict) -> str:
         download_name=f"{Path(view.name).stem or 'article'}.corrected.txt")
 
 
+GRID_COLUMNS = 12  # above this many articles a column each is unreadable (and quadratic)
+
+
 def _claims_table(docs: list[DocView]) -> dict:
-    """Claims grouped by what they count (quantity, unit), then by the time they refer to."""
+    """Claims grouped by what they count (quantity, unit), then by the time they refer to.
+
+    Up to GRID_COLUMNS articles, each row has a cell per article (``cells``);
+    beyond, each row lists only the articles that state it (``entries``).
+    """
     columns = [v for v in docs if v.claims]
+    grid = len(columns) <= GRID_COLUMNS
     groups: dict[tuple[str, str], dict[str | None, dict[int, list[ClaimView]]]] = {}
     for view in columns:
         for cv in view.claims:
@@ -635,12 +672,14 @@ def _claims_table(docs: list[DocView]) -> dict:
         rows = []
         for when in sorted(whens, key=lambda w: (w is None, w or "")):
             cells = whens[when]
-            rows.append({"when": when, "cells": [cells.get(v.index, []) for v in columns],
-                         "contradicted": any(cv.contradicted for lst in cells.values()
-                                             for cv in lst)})
+            row = {"when": when, "contradicted": any(cv.contradicted for lst in cells.values()
+                                                     for cv in lst)}
+            row["cells"] = [cells.get(v.index, []) for v in columns] if grid else []
+            row["entries"] = [] if grid else [(docs[i], cells[i]) for i in sorted(cells)]
+            rows.append(row)
         out_groups.append({"quantity": quantity, "unit": unit, "rows": rows,
                            "contradicted": any(r["contradicted"] for r in rows)})
-    return {"columns": columns, "groups": out_groups,
+    return {"columns": columns, "groups": out_groups, "grid": grid,
             "without": [v for v in docs if not v.claims],
             "total": sum(len(v.claims) for v in docs)}
 
@@ -659,17 +698,59 @@ def _rules_view(report: Report, known: dict) -> list[dict]:
     return rules
 
 
-def write_pages(report: Report, out_dir: Path) -> list[Path]:
-    """Write every page atomically; the index last, so its links never point at nothing."""
-    from checker.report.files import write_atomic
+def write_pages(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
+    """Write every page atomically, each as soon as it is rendered; the index
+    last, so its links never point at nothing.
 
-    pages = render_pages(report)
+    With ``jobs`` > 1 and many documents, forked processes render and write
+    the document pages (the bulk of the work) while this one waits.
+    """
+    from checker.report.files import sync_all, write_atomic
+
+    site = _site(report)
     written = []
-    for rel in sorted(pages, key=lambda p: (p == "index.html", p)):
+    if jobs > 1 and len(site.docs) >= _PARALLEL_PAGES and can_fork():
+        written += _write_in_workers(site, Path(out_dir), jobs)
+    else:
+        for rel, page in _document_pages(site, site.docs):
+            target = Path(out_dir, *rel.split("/"))
+            write_atomic(target, page, durable=False)
+            written.append(target)
+    sync_all()  # the document pages are on disk before the index links to them
+    for rel, page in _summary_pages(report, site):
         target = Path(out_dir, *rel.split("/"))
-        write_atomic(target, pages[rel])
+        write_atomic(target, page)
         written.append(target)
     return written
+
+
+_PARALLEL_PAGES = 64
+_FORKED_SITE: tuple[_Site, Path] | None = None
+
+
+def _write_share(share: tuple[int, int]) -> list[str]:
+    from checker.report.files import write_atomic
+
+    site, out_dir = _FORKED_SITE
+    out = []
+    for rel, page in _document_pages(site, site.docs[share[0]:share[1]]):
+        target = Path(out_dir, *rel.split("/"))
+        write_atomic(target, page, durable=False)
+        out.append(str(target))
+    return out
+
+
+def _write_in_workers(site: _Site, out_dir: Path, jobs: int) -> list[Path]:
+    global _FORKED_SITE
+    step = max(1, len(site.docs) // (jobs * 8))
+    shares = [(a, min(a + step, len(site.docs))) for a in range(0, len(site.docs), step)]
+    _FORKED_SITE = (site, out_dir)
+    try:
+        pool = fork_pool(jobs)
+    finally:
+        _FORKED_SITE = None  # the workers have their copy
+    with pool:
+        return [Path(p) for paths in pool.imap(_write_share, shares) for p in paths]
 
 
 __all__ = ["render_pages", "write_pages", "doc_pages", "safe_name", "pieces_by_line", "markdown_html",

@@ -1,0 +1,110 @@
+"""Worker processes change how fast a run is, never what it reports.
+
+The per-document stages run in forked workers (``--jobs``), the cross stage
+gets the workers' claim records (or the cache's), and the HTML document pages
+are rendered by workers too: each path is compared here with the serial one.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker import parallel, pipeline
+from checker.cli import main
+from checker.pipeline import RunOptions, run
+from checker.report import html, json_report
+
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs the fork start method")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, seeds_dir):
+    """20 dated articles (the seeds four times over, one with another figure for
+    the same night), an undecodable file and an empty one."""
+    root = tmp_path_factory.mktemp("archive")
+    for k, day in enumerate(("2025-07-09", "2025-07-10", "2025-07-11", "2025-09-01")):
+        folder = root / f"batch{k}"
+        folder.mkdir()
+        for path in sorted(seeds_dir.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            if k == 1 and path.name.startswith("000"):
+                text = text.replace("728 drones", "741 drones")
+            (folder / f"{path.stem}.md").write_text(f"---\ndate: {day}\n---\n\n{text}",
+                                                    encoding="utf-8")
+    (root / "broken.txt").write_bytes(b"\xff\xfe\x00\xd8 not text \x00\x00\x81")
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+def _report(archive, **options):
+    return json.loads(json_report.render(run([str(archive)], RunOptions(use_lm=False, **options))))
+
+
+def test_workers_give_the_serial_report(archive):
+    serial = _report(archive, jobs=1)
+    forked = _report(archive, jobs=2)
+    assert forked == serial
+    assert len(serial["documents"]) == 21  # the empty file is checked; the broken one is an error
+    assert [e["path"] for e in serial["errors"]] == [str(archive / "broken.txt")]
+    kinds = {c["kind"] for c in serial["cross_document"]}
+    assert {"consistent", "contradiction"} <= kinds
+    assert any("741" in json.dumps(c) and "728" in json.dumps(c)
+               for c in serial["cross_document"] if c["kind"] == "contradiction")
+
+
+def test_small_batches_stay_in_process(archive, monkeypatch):
+    def no_fork(jobs):
+        raise AssertionError("forked for a batch below the threshold")
+
+    monkeypatch.setattr(parallel, "fork_pool", no_fork)
+    report = run([str(archive / "batch0")], RunOptions(use_lm=False, jobs=2))
+    assert len(report.documents) == 5
+
+
+def test_cached_claim_records_give_the_same_cross_checks(archive, tmp_path, monkeypatch):
+    """The second run reads each document's claim records from the cache."""
+    monkeypatch.setenv("MTCHECK_CACHE", str(tmp_path / "cache"))
+    first = _report(archive, jobs=2, cache=True)
+    calls = []
+    monkeypatch.setattr(pipeline, "_check", lambda *a, **k: calls.append(a) or 1 / 0)
+    second = _report(archive, jobs=1, cache=True)
+    assert calls == []  # nothing was checked again
+    assert second == first
+    assert second["cross_document"]
+
+
+def test_html_pages_rendered_by_workers_are_the_serial_pages(archive, tmp_path, monkeypatch):
+    report = run([str(archive)], RunOptions(use_lm=False))
+    monkeypatch.setattr(html, "_PARALLEL_PAGES", 2)
+    html.write_pages(report, tmp_path / "serial", jobs=1)
+    html.write_pages(report, tmp_path / "forked", jobs=2)
+    serial = {p.relative_to(tmp_path / "serial"): p.read_bytes()
+              for p in (tmp_path / "serial").rglob("*") if p.is_file()}
+    forked = {p.relative_to(tmp_path / "forked"): p.read_bytes()
+              for p in (tmp_path / "forked").rglob("*") if p.is_file()}
+    assert len(serial) == 21 + 3  # a page per document, claims, rules, index
+    assert forked == serial
+
+
+def test_cli_jobs_option(archive, tmp_path, capsys):
+    assert main([str(archive), "--no-lm", "-q", "--no-cache", "--jobs", "2", "--fail-on", "never",
+                 "--out", str(tmp_path / "a")]) == 0
+    assert main([str(archive), "--no-lm", "-q", "--no-cache", "-j", "1", "--fail-on", "never",
+                 "--out", str(tmp_path / "b")]) == 0
+    a = (tmp_path / "a" / "report.json").read_text(encoding="utf-8")
+    assert a == (tmp_path / "b" / "report.json").read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert "broken.txt: not checked" in err
+    assert main([str(archive), "--jobs", "0"]) == 2
+    assert "--jobs/-j: expected a number of processes, 1 or more" in capsys.readouterr().err
+
+
+def test_claims_page_lists_articles_instead_of_a_column_each(archive):
+    pages = html.render_pages(run([str(archive)], RunOptions(use_lm=False)))
+    claims = pages["claims.html"]
+    assert claims.count('class="doc-col"') == 0  # 20 articles: no column per article
+    assert 'class="values listing"' in claims
+    small = html.render_pages(run([str(archive / "batch0")], RunOptions(use_lm=False)))
+    assert small["claims.html"].count('class="doc-col"') == 5  # a column per seed
+
