@@ -23,9 +23,16 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def _stop(signum, frame):
+    # The pool stops its workers with SIGTERM (after Ctrl-C in the parent): unwind
+    # as an exception, so that a cache entry being written removes its temporary file.
+    raise SystemExit(128 + signum)
+
+
 def _start_worker() -> None:
     # Ctrl-C reaches the whole process group: the parent alone reports it and cleans up
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
     # The processes already use every core, and a native thread pool the parent
     # may have started does not survive a fork: lingua reads one text at a time.
     import checker.language
