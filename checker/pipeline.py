@@ -117,17 +117,17 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
 
 
 class _Worker:
-    """The per-document stages for one source: load, then check (or the cache).
+    """The per-document stages: load a source, then check it (or read the cache).
 
-    Picklable by reference only: worker processes are forked after the rule
-    data and models are loaded, and find the instance in ``_FORKED``.
+    Worker processes are forked after the rule data and models are loaded, and
+    find the instance in ``_FORKED``: only documents and results are pickled.
     """
 
     def __init__(self, detectors: list[Detector], ctx: CheckContext, cache, options: RunOptions):
         self.detectors, self.ctx, self.cache, self.options = detectors, ctx, cache, options
 
-    def __call__(self, source):
-        """LoadError, or (result, comments, notices, claim records)."""
+    def load(self, source):
+        """LoadError, or (document, suppression comments)."""
         if isinstance(source, LoadError):
             return source
         read = read_source(source)
@@ -137,36 +137,89 @@ class _Worker:
         if self.options.date and not doc.date:
             from dataclasses import replace
             doc = replace(doc, date=self.options.date)
-        notices: list[str] = []
-        result, records = self._checked(doc, notices)
-        if self.cache is not None and self.cache.broken and self.cache.broken not in notices:
-            notices.append(self.cache.broken)
-        return result, comments, notices, records
+        return doc, comments
 
-    def _checked(self, doc: Document, notices: list[str]):
-        """_check, or its cached result for the same text and settings."""
-        cache = self.cache
-        if cache is None:
-            return _check(doc, self.detectors, self.ctx, notices)
+    def _key(self, doc: Document) -> str:
         from checker.detectors.expected_language import expected_language
 
-        key = cache.key(doc, expected_language(doc.path, self.options.languages) or "")
-        hit = cache.get(key, doc)
-        if hit:
-            result, said, records = hit
-            notices.extend(n for n in said if n not in notices)
-            return result, records
+        return self.cache.key(doc, expected_language(doc.path, self.options.languages) or "")
+
+    def cached(self, doc: Document):
+        """(result, notices, claim records) from the cache, or None."""
+        if self.cache is None:
+            return None
+        hit = self.cache.get(self._key(doc), doc)
+        return None if hit is None else (hit[0], list(hit[1]), hit[2])
+
+    def check(self, doc: Document):
+        """(result, notices, claim records), stored in the cache."""
+        notices: list[str] = []
         result, records = _check(doc, self.detectors, self.ctx, notices)
-        cache.put(key, result, notices, records)
-        return result, records
+        if self.cache is not None:
+            self.cache.put(self._key(doc), result, notices, records)
+            if self.cache.broken:
+                notices.append(self.cache.broken)
+        return result, notices, records
 
 
 _FORKED: _Worker | None = None
-_PARALLEL_FROM = 16  # fewer documents than this are not worth the fork
+_PARALLEL_FROM = 16  # fewer documents to check than this are not worth the fork
 
 
-def _in_forked_worker(source):
-    return _FORKED(source)
+def _in_forked_worker(doc: Document):
+    return _FORKED.check(doc)
+
+
+def _outcomes(worker: _Worker, sources: list, options: RunOptions):
+    """(source, outcome) in the order of ``sources``; an outcome is a LoadError
+    or (result, comments, notices, claim records).
+
+    Sources are loaded and looked up in the cache here; the documents left to
+    check go to forked workers when ``options.jobs`` allows and there are
+    enough of them to pay for the fork (a cached run forks nothing).
+    """
+    from checker.parallel import can_fork, cpu_count, fork_pool
+
+    loaded = [(source, worker.load(source)) for source in sources]
+    answers: dict[int, tuple] = {}
+    todo: list[int] = []
+    for index, (_, item) in enumerate(loaded):
+        if not isinstance(item, LoadError):
+            hit = worker.cached(item[0])
+            if hit is None:
+                todo.append(index)
+            else:
+                answers[index] = hit
+
+    jobs = options.jobs or cpu_count()
+    if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in worker.detectors):
+        jobs = 1  # the model already uses every core, and torch does not survive fork
+    if jobs < 2 or len(todo) < _PARALLEL_FROM or not can_fork():
+        checked = (worker.check(loaded[i][1][0]) for i in todo)
+        yield from _in_order(loaded, answers, todo, checked)
+        return
+    _warm_up(worker)
+    global _FORKED
+    _FORKED = worker
+    try:
+        pool = fork_pool(min(jobs, len(todo)))
+    finally:
+        _FORKED = None  # the workers have their copy
+    with pool:
+        chunk = max(1, min(32, len(todo) // (jobs * 8)))
+        checked = pool.imap(_in_forked_worker, (loaded[i][1][0] for i in todo), chunksize=chunk)
+        yield from _in_order(loaded, answers, todo, checked)
+
+
+def _in_order(loaded: list, answers: dict, todo: list[int], checked):
+    """Merge cached answers and freshly checked ones back into source order."""
+    pending = iter(checked)
+    for index, (source, item) in enumerate(loaded):
+        if isinstance(item, LoadError):
+            yield source, item
+            continue
+        result, notices, records = answers.pop(index) if index in answers else next(pending)
+        yield source, (result, item[1], notices, records)
 
 
 # One short news sentence per language the detectors know best.
@@ -192,30 +245,6 @@ def _warm_up(worker: _Worker) -> None:
             _check(doc, worker.detectors, worker.ctx, [])
         except Exception:  # noqa: BLE001 - warming is an optimisation; the real run reports
             pass
-
-
-def _outcomes(worker: _Worker, sources: list, options: RunOptions):
-    """(source, outcome) in the order of ``sources``, from forked workers when
-    ``options.jobs`` allows and the batch is large enough to pay for them."""
-    from checker.parallel import can_fork, cpu_count, fork_pool
-
-    jobs = options.jobs or cpu_count()
-    if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in worker.detectors):
-        jobs = 1  # the model already uses every core, and torch does not survive fork
-    if jobs < 2 or len(sources) < _PARALLEL_FROM or not can_fork():
-        for source in sources:
-            yield source, worker(source)
-        return
-    _warm_up(worker)
-    global _FORKED
-    _FORKED = worker
-    try:
-        pool = fork_pool(min(jobs, len(sources)))
-    finally:
-        _FORKED = None  # the workers have their copy
-    with pool:
-        chunk = max(1, min(32, len(sources) // (jobs * 8)))
-        yield from zip(sources, pool.imap(_in_forked_worker, sources, chunksize=chunk))
 
 
 def _accepted(result: DocumentResult, comments, options: RunOptions, baseline
