@@ -140,14 +140,17 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
               f"{len(report.documents)} document(s) accepted", file=sys.stderr)
         return EXIT_OK
     try:
-        write_reports(report, out_dir, jobs=_report_jobs(options))
+        # --format json prints the very text report.json holds: render it once
+        printed = render(report, "json") if args.format == "json" else None
+        write_reports(report, out_dir, jobs=_report_jobs(options), json_text=printed)
     except OSError as exc:
         print(f"mtcheck: cannot write the report to {out_dir}/: {exc.strerror or exc}",
               file=sys.stderr)
         return EXIT_ERROR
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                        and "NO_COLOR" not in os.environ)
-    sys.stdout.write(render(report, args.format, color=color and args.format == "terminal"))
+    sys.stdout.write(printed if printed is not None else
+                     render(report, args.format, color=color and args.format == "terminal"))
     return EXIT_OK if report.gate.passed else EXIT_FINDINGS
 
 

@@ -25,18 +25,20 @@ def render(report: Report, fmt: str, *, color: bool = False) -> str:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def write_reports(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
+def write_reports(report: Report, out_dir: Path, jobs: int = 1,
+                  json_text: str | None = None) -> list[Path]:
     """The files every run leaves in the output folder.
 
     report.json, then the HTML report (docs/<name>.html per document,
     claims.html, rules.html, and index.html last), each file written atomically;
-    ``jobs`` worker processes may render the document pages.
+    ``jobs`` worker processes may render the document pages. ``json_text`` is
+    the report already rendered as JSON, when the caller has it.
     """
     from checker.report import html, json_report
 
     written = []
     target = out_dir / "report.json"
-    write_atomic(target, json_report.render(report))
+    write_atomic(target, json_text if json_text is not None else json_report.render(report))
     written.append(target)
     written.extend(html.write_pages(report, Path(out_dir), jobs=jobs))
     return written
