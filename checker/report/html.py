@@ -705,8 +705,11 @@ def write_pages(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
     With ``jobs`` > 1 and many documents, forked processes render and write
     the document pages (the bulk of the work) while this one waits.
     """
+    import time
+
     from checker.report.files import sync_all, write_atomic
 
+    started = time.time()
     site = _site(report)
     written = []
     if jobs > 1 and len(site.docs) >= _PARALLEL_PAGES and can_fork():
@@ -721,7 +724,29 @@ def write_pages(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
         target = Path(out_dir, *rel.split("/"))
         write_atomic(target, page)
         written.append(target)
+    _remove_stale_pages(Path(out_dir) / "docs", {p.name for p in written}, started)
     return written
+
+
+def _remove_stale_pages(folder: Path, current: set[str], started: float) -> None:
+    """Pages of documents an earlier run checked and this one did not (a renamed
+    or deleted article) go: the folder holds this report, not a history.
+
+    Only pages last written before this run started: a page another run is
+    writing into the same folder right now is that run's to keep.
+    """
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for path in entries:
+        if path.suffix != ".html" or path.name in current:
+            continue
+        try:
+            if path.is_file() and path.stat().st_mtime < started:
+                path.unlink()
+        except OSError:
+            pass  # not ours to remove, or already gone
 
 
 _PARALLEL_PAGES = 64

@@ -321,3 +321,24 @@ def test_json_report_is_unchanged_by_the_html(tmp_path, seeds_report):
     write_reports(seeds_report, tmp_path)
     data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert data["schema"] == 1
+
+
+def test_pages_of_documents_no_longer_checked_are_removed(tmp_path, seeds_report):
+    import os
+    import time
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    stale = docs / "renamed_article.txt.html"
+    stale.write_text("<p>an earlier run</p>", encoding="utf-8")
+    os.utime(stale, (time.time() - 3600,) * 2)
+    racing = docs / "other_run_now.txt.html"  # another run writing into the folder
+    racing.write_text("<p>another run</p>", encoding="utf-8")
+    os.utime(racing, (time.time() + 3600,) * 2)
+    notes = docs / "notes.txt"
+    notes.write_text("not a page", encoding="utf-8")
+    write_reports(seeds_report, tmp_path)
+    names = sorted(p.name for p in docs.iterdir())
+    assert "renamed_article.txt.html" not in names
+    assert {"other_run_now.txt.html", "notes.txt"} <= set(names)
+    assert len([n for n in names if n.endswith(".txt.html")]) == 5 + 1
