@@ -10,8 +10,8 @@ import pytest
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext
-from checker.detectors.lm import (WORD, LanguageModelFluency, LexiconIndex, Span, _changed_blocks,
-                                  stem, words_of)
+from checker.detectors.lm import WORD, LanguageModelFluency, Span, words_of
+from checker.detectors.lm_lexicon import LexiconIndex, _changed_blocks, stem
 from checker.rules import RuleBook, read_rule_file, substitution
 
 LEXICON = r"""kind: substitution
@@ -105,7 +105,7 @@ def test_changed_blocks_keep_the_words_the_fix_keeps(match, fix, blocks):
     (r"boost\w* positions?", {"boost", "position", "positions"}),
 ])
 def test_pattern_words_are_whole_words(pattern, words):
-    from checker.detectors.lm import pattern_words
+    from checker.detectors.lm_lexicon import pattern_words
 
     assert pattern_words(pattern) == words
 
@@ -188,7 +188,7 @@ def test_every_real_entry_finds_its_own_fix_on_its_own_example():
     match) what the rule itself would: the edits are right for every kind of pattern the
     lexicons use. Not compared: entries made only of function words ("all in"), which
     the index cannot find, and punctuation a fix adds (the edit rewrites words)."""
-    from checker.detectors.lm import _is_content
+    from checker.detectors.lm_lexicon import _is_content
 
     lexicon = RuleBook.load().parsed(substitution.KIND, substitution.parse)
 
