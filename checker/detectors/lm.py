@@ -28,7 +28,7 @@ MAX_LEXICON_CANDIDATES = 3  # scored on top of MAX_CANDIDATES, so they never cro
 # fix still has to fit what follows. No bonus for being curated either: the entry only
 # *nearly* matched, so the conditions that keep it from firing on clean text did not hold.
 PENALTY = {"delete": 3.0, "model": 3.0, "lexicon": 0.0}
-SUGGEST_VERSION = "4"  # part of the cache key of proposals: bump when the candidates change
+SUGGEST_VERSION = "5"  # part of the cache key of proposals: bump when the candidates change
 
 
 @dataclass
@@ -314,10 +314,12 @@ class LanguageModelFluency(Detector):
                         th: dict, language: str, scorer, lexicon: LexiconIndex | None = None) -> Finding:
         """Offer the best candidate rewrite if the model clearly prefers it to the text.
 
-        Candidates are compared on a local window (a few words either side of the span,
-        inside its sentence; to the sentence's end when a lexicon entry offers a fix) with
-        the text before it as context: the log-probability of the window's text under each
-        edit, so the rest of the sentence does not dilute it.
+        Candidates are compared by the model's log-probability of their sentence: the
+        text from a few words before the span to the sentence's end, with the text before
+        it as context. The words before the window are the same under every edit, so
+        their log-probability cancels out of the comparison; the words after the span
+        stay in it, so an edit must fit what follows (a deletion that only shortens the
+        window is not rewarded, and an entry's conditions on the following words count).
         """
         from checker.models.scoring import ScoreCache, Scorer
 
@@ -330,25 +332,16 @@ class LanguageModelFluency(Detector):
         while lo > 0 and words[lo - 1].sentence == sent and span.first - lo < 3:
             lo -= 1
         hi = span.last
-        while hi + 1 < len(words) and words[hi + 1].sentence == sent and hi - span.last < 2:
-            hi += 1
         for a, b, _, _ in lexicon_edits:  # an entry's match may start before the window
             while lo > 0 and words[lo - 1].sentence == sent and base + words[lo].start > a:
                 lo -= 1
-        if lexicon_edits:
-            # An entry's conditions are mostly on the words after the calque ("the moral
-            # *of the troops*"): score every candidate to the end of the sentence, so the
-            # model sees what the fix has to fit (and a cut word cannot end the window).
-            while hi + 1 < len(words) and words[hi + 1].sentence == sent:
-                hi += 1
+        while hi + 1 < len(words) and words[hi + 1].sentence == sent:
+            hi += 1  # to the end of the sentence
         w_start = base + words[lo].start
         w_end = base + words[hi].end
-        if hi + 1 < len(words) and words[hi + 1].sentence == sent:
-            w_end = base + words[hi + 1].start  # keep the punctuation after the window
-        elif lexicon_edits:
-            s = doc.sentence_at(w_start)
-            if s is not None:  # and the sentence's final punctuation
-                w_end = max(w_end, len(doc.text[:s.end].rstrip()))
+        s = doc.sentence_at(w_start)
+        if s is not None:  # and its final punctuation
+            w_end = max(w_end, len(doc.text[:s.end].rstrip()))
         context = doc.text[max(base - 200, 0):w_start] or None
         window = doc.text[w_start:w_end]
         margin = th.get("suggest_margin", 3.0)
