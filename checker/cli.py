@@ -91,6 +91,7 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
         return EXIT_ERROR
 
     from checker.config import ConfigError, discover_config
+    from checker.parallel import WorkerDied
     from checker.pipeline import PipelineError, run
     from checker.report import render, write_reports
     from checker.report.progress import ProgressBar
@@ -143,9 +144,9 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
         # --format json prints the very text report.json holds: render it once
         printed = render(report, "json") if args.format == "json" else None
         write_reports(report, out_dir, jobs=_report_jobs(options), json_text=printed)
-    except OSError as exc:
-        print(f"mtcheck: cannot write the report to {out_dir}/: {exc.strerror or exc}",
-              file=sys.stderr)
+    except (OSError, WorkerDied) as exc:
+        print(f"mtcheck: cannot write the report to {out_dir}/: "
+              f"{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return EXIT_ERROR
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                        and "NO_COLOR" not in os.environ)

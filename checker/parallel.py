@@ -10,6 +10,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended without an answer (killed, out of memory, a crash
+    in native code): the run stops with this message instead of hanging."""
 
 
 def cpu_count() -> int:
@@ -24,8 +31,8 @@ def can_fork() -> bool:
 
 
 def _stop(signum, frame):
-    # The pool stops its workers with SIGTERM (after Ctrl-C in the parent): unwind
-    # as an exception, so that a cache entry being written removes its temporary file.
+    # Killed from outside with SIGTERM: unwind as an exception, so that a cache
+    # entry being written removes its temporary file.
     raise SystemExit(128 + signum)
 
 
@@ -40,7 +47,22 @@ def _start_worker() -> None:
     checker.language.PARALLEL_FROM = float("inf")
 
 
-def fork_pool(jobs: int):
-    """A pool of ``jobs`` forked workers; use it as a context manager, which
-    terminates them on any exit, Ctrl-C included."""
-    return multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
+def fork_pool(jobs: int) -> ProcessPoolExecutor:
+    """``jobs`` forked workers. A pool, unlike multiprocessing.Pool, notices a
+    worker that dies (``ordered_map`` then raises WorkerDied) instead of waiting
+    for its answer forever. The processes fork at the first ``ordered_map``."""
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker)
+
+
+def ordered_map(pool: ProcessPoolExecutor, function, items, chunksize: int = 1):
+    """``function`` over ``items`` in the workers, results in order, lazily. On
+    any exit (the end, an error, Ctrl-C, the caller stopping early) the work not
+    yet started is cancelled and the workers end."""
+    try:
+        yield from pool.map(function, items, chunksize=chunksize)
+    except BrokenProcessPool:
+        raise WorkerDied("a worker process stopped without an answer (killed, or out of "
+                         "memory?); run again with --jobs 1 to check in one process") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

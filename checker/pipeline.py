@@ -178,7 +178,7 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions):
     check go to forked workers when ``options.jobs`` allows and there are
     enough of them to pay for the fork (a cached run forks nothing).
     """
-    from checker.parallel import can_fork, cpu_count, fork_pool
+    from checker.parallel import WorkerDied, can_fork, cpu_count, fork_pool, ordered_map
 
     loaded = [(source, worker.load(source)) for source in sources]
     answers: dict[int, tuple] = {}
@@ -200,15 +200,16 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions):
         return
     _warm_up(worker)
     global _FORKED
-    _FORKED = worker
+    _FORKED = worker  # the workers fork at the first task and find it there
     try:
-        pool = fork_pool(min(jobs, len(todo)))
-    finally:
-        _FORKED = None  # the workers have their copy
-    with pool:
         chunk = max(1, min(32, len(todo) // (jobs * 8)))
-        checked = pool.imap(_in_forked_worker, (loaded[i][1][0] for i in todo), chunksize=chunk)
+        checked = ordered_map(fork_pool(min(jobs, len(todo))), _in_forked_worker,
+                              [loaded[i][1][0] for i in todo], chunksize=chunk)
         yield from _in_order(loaded, answers, todo, checked)
+    except WorkerDied as exc:
+        raise PipelineError(str(exc)) from None
+    finally:
+        _FORKED = None
 
 
 def _in_order(loaded: list, answers: dict, todo: list[int], checked):

@@ -7,6 +7,8 @@ are rendered by workers too: each path is compared here with the serial one.
 from __future__ import annotations
 
 import json
+import os
+import signal
 
 import pytest
 
@@ -108,3 +110,29 @@ def test_claims_page_lists_articles_instead_of_a_column_each(archive):
     small = html.render_pages(run([str(archive / "batch0")], RunOptions(use_lm=False)))
     assert small["claims.html"].count('class="doc-col"') == 5  # a column per seed
 
+
+
+class _Poison:
+    """A detector that kills the process checking one document, as the kernel's
+    out-of-memory killer would."""
+
+    id = "ZZ-poison"
+    detector = "test"
+
+    def applies_to(self, doc):
+        return True
+
+    def check(self, doc, ctx):
+        if doc.path.endswith("003_e36f723be6a35480.md") and "batch2" in doc.path:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return []
+
+
+def test_a_worker_killed_mid_run_stops_the_run_with_a_message(archive, monkeypatch, capsys):
+    monkeypatch.setattr(pipeline, "select", lambda *a, **k: [_Poison()])
+    with pytest.raises(pipeline.PipelineError, match="worker process stopped without an answer"):
+        run([str(archive)], RunOptions(use_lm=False, jobs=2))
+    # the command line says so and exits 2, without a traceback
+    assert main([str(archive), "--no-lm", "-q", "--no-cache", "-j", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "worker process stopped without an answer" in err and "Traceback" not in err

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from markupsafe import Markup, escape
 
-from checker.parallel import can_fork, fork_pool
+from checker.parallel import can_fork, fork_pool, ordered_map
 from checker.core import Claim, CrossCheck, DocumentResult, Finding, Report, Severity
 from checker.report import diff as diffmod
 
@@ -769,13 +769,12 @@ def _write_in_workers(site: _Site, out_dir: Path, jobs: int) -> list[Path]:
     global _FORKED_SITE
     step = max(1, len(site.docs) // (jobs * 8))
     shares = [(a, min(a + step, len(site.docs))) for a in range(0, len(site.docs), step)]
-    _FORKED_SITE = (site, out_dir)
+    _FORKED_SITE = (site, out_dir)  # the workers fork at the first task and find it there
     try:
-        pool = fork_pool(jobs)
+        shares_written = ordered_map(fork_pool(jobs), _write_share, shares)
+        return [Path(p) for paths in shares_written for p in paths]
     finally:
-        _FORKED_SITE = None  # the workers have their copy
-    with pool:
-        return [Path(p) for paths in pool.imap(_write_share, shares) for p in paths]
+        _FORKED_SITE = None
 
 
 __all__ = ["render_pages", "write_pages", "doc_pages", "safe_name", "pieces_by_line", "markdown_html",
