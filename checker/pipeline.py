@@ -84,9 +84,9 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     suppressed = baselined = 0
     total = len(sources)
     worker = _Worker(detectors, ctx, cache, options)
-    for index, (source, outcome) in enumerate(_outcomes(worker, sources, options), 1):
+    for index, (source, outcome) in enumerate(_outcomes(worker, sources, options, progress), 1):
         if progress:
-            progress(index, total, source.display if isinstance(source, Source) else source.path)
+            progress(index, total, _shown(source))
         if isinstance(outcome, LoadError):
             errors.append(outcome)
             continue
@@ -170,7 +170,8 @@ def _in_forked_worker(doc: Document):
     return _FORKED.check(doc)
 
 
-def _outcomes(worker: _Worker, sources: list, options: RunOptions):
+def _outcomes(worker: _Worker, sources: list, options: RunOptions,
+              progress: ProgressCallback | None = None):
     """(source, outcome) in the order of ``sources``; an outcome is a LoadError
     or (result, comments, notices, claim records).
 
@@ -180,7 +181,11 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions):
     """
     from checker.parallel import WorkerDied, can_fork, cpu_count, fork_pool, ordered_map
 
-    loaded = [(source, worker.load(source)) for source in sources]
+    loaded = []
+    for index, source in enumerate(sources, 1):
+        if progress:
+            progress(index, len(sources), f"reading {_shown(source)}")
+        loaded.append((source, worker.load(source)))
     answers: dict[int, tuple] = {}
     todo: list[int] = []
     for index, (_, item) in enumerate(loaded):
@@ -210,6 +215,10 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions):
         raise PipelineError(str(exc)) from None
     finally:
         _FORKED = None
+
+
+def _shown(source) -> str:
+    return source.display if isinstance(source, Source) else source.path
 
 
 def _in_order(loaded: list, answers: dict, todo: list[int], checked):

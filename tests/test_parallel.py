@@ -136,3 +136,16 @@ def test_a_worker_killed_mid_run_stops_the_run_with_a_message(archive, monkeypat
     assert main([str(archive), "--no-lm", "-q", "--no-cache", "-j", "2"]) == 2
     err = capsys.readouterr().err
     assert "worker process stopped without an answer" in err and "Traceback" not in err
+
+
+def test_progress_is_reported_while_reading_and_while_checking(archive):
+    """With workers the checking starts after every file is read: the bar moves then too."""
+    calls = []
+    run([str(archive)], RunOptions(use_lm=False, jobs=2),
+        progress=lambda i, total, label: calls.append((i, total, label)))
+    reading = [c for c in calls if c[2].startswith("reading ")]
+    checking = [c for c in calls if not c[2].startswith("reading ")]
+    assert [i for i, _, _ in reading] == list(range(1, 23))  # 21 documents and broken.txt
+    assert [i for i, _, _ in checking] == list(range(1, 23))
+    assert calls.index(reading[-1]) < calls.index(checking[0])
+    assert {total for _, total, _ in calls} == {22}
