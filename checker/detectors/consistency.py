@@ -81,6 +81,30 @@ INFLECTIONS = {
     # Slavic place names and their adjectives: Konstantinovka / Konstantinovsky
     "ka", "ke", "ky", "kyi", "kiy", "skiy", "skaya", "skoye", "ske", "sk", "ska", "sko", "ko",
 }
+# Case endings of the languages that decline names: their forms are compared by stem
+# (the name less its ending), so "Покровск", "Покровска" and "Покровском" are one name.
+_POLISH_ENDINGS = {"a", "u", "y", "i", "e", "em", "ie", "owi", "ego", "emu", "im", "ym", "ą",
+                   "ę", "ów", "ach", "ami", "om", "iego"}
+_CYRILLIC_ENDINGS = {
+    "а", "я", "у", "ю", "е", "и", "ы", "і", "ї", "о", "ь", "й", "ом", "ем", "ём", "ой", "ей",
+    "ою", "ею", "ам", "ям", "ами", "ями", "ах", "ях", "ов", "ев", "ів", "ого", "его", "ому",
+    "ему", "ым", "им", "ых", "их", "ий", "ый", "ая", "яя", "ое", "ее", "ую", "юю", "ью", "ові",
+    "еві", "ої", "ій",
+}
+DECLINING = {"ru": _CYRILLIC_ENDINGS, "uk": _CYRILLIC_ENDINGS, "pl": _POLISH_ENDINGS}
+INFLECTIONS |= _POLISH_ENDINGS | _CYRILLIC_ENDINGS
+MIN_STEM = 4
+
+
+def _stem(word: str, endings: set[str]) -> str:
+    """The word less its longest case ending, keeping at least MIN_STEM letters."""
+    low = word.lower()
+    for size in range(min(len(word) - MIN_STEM, 4), 0, -1):
+        if low[-size:] in endings:
+            return word[:-size]
+    return word
+
+
 KNOWN_ZIPF = 2.0  # both spellings this frequent: two established words (Kazan/Kazakh)
 COMMON_WORD_ZIPF = 4.5  # a capitalised word this common is an ordinary word at a sentence start
 MIN_NAME_LENGTH = 5
@@ -97,6 +121,19 @@ class _Name:
         return len(self.spans)
 
 
+def _by_stem(names: list[_Name], endings: set[str]) -> tuple[dict[str, _Name], list[_Name]]:
+    """Names merged by stem: one entry per name whatever its case, counting every form."""
+    merged: dict[str, _Name] = {}
+    for name in names:
+        stem = _stem(name.word, endings)
+        entry = merged.setdefault(stem, _Name(stem, []))
+        entry.spans.extend(name.spans)
+        entry.inside = entry.inside or name.inside
+    for entry in merged.values():
+        entry.spans.sort()
+    return merged, list(merged.values())
+
+
 class NameVariant(Detector):
     """The same name spelled two ways in one document.
 
@@ -110,6 +147,9 @@ class NameVariant(Detector):
     Inflections and derived words are not variants ("Russie" / "Russes",
     "Ukraine" / "Ukrainien", "Zelensky" / "Zelenska"), nor are two names
     that are both established words (Kazan / Kazakh, Austria / Australia).
+    In Russian, Ukrainian and Polish, which decline names, the forms of one
+    name count together by stem ("Покровск", "Покровска", "Покровске"), and
+    the suggestion keeps the case of the flagged form.
 
     ## Why it matters
     Machine translation transliterates a name afresh each time it meets it,
@@ -147,6 +187,9 @@ class NameVariant(Detector):
             if not entry.inside and not starts_sentence(text, m.start()):
                 entry.inside = True
         candidates = [n for n in names.values() if self._is_name(n, language)]
+        endings = DECLINING.get(language)
+        if endings:
+            names, candidates = _by_stem(candidates, endings)
         by_letter: dict[tuple[str, int], list[_Name]] = defaultdict(list)
         by_skeleton: dict[str, list[_Name]] = defaultdict(list)
         for name in candidates:
@@ -184,12 +227,15 @@ class NameVariant(Detector):
             flagged.add(minority.word)
             times = "once" if majority.count == 1 else f"{majority.count} times"
             for start, end in minority.spans:
+                # a declined form keeps its case: Покравске -> Покровске
+                ending = text[start + len(minority.word):end] if endings else ""
+                usual = majority.word + ("…" if endings else "")
                 yield self.finding(
                     doc, start, end,
-                    f"'{minority.word}' is spelled '{majority.word}' elsewhere in this text "
+                    f"'{text[start:end]}' is spelled '{usual}' elsewhere in this text "
                     f"({times}): the same name should be spelled one way",
-                    suggestion=majority.word, confidence=0.8 if majority.count > minority.count
-                    else 0.6)
+                    suggestion=majority.word + ending,
+                    confidence=0.8 if majority.count > minority.count else 0.6)
 
     @staticmethod
     def _is_name(name: _Name, language: str) -> bool:
