@@ -73,10 +73,11 @@ def main(argv=None) -> int:
 
     from checker.models.prepare import load, resolve_compute_dtype
     from checker.models.registry import get_spec
-    from checker.models.scoring import ScoreCache, Scorer, cpu_threads
+    from checker.models.scoring import ScoreCache, Scorer
+    from checker.parallel import cpu_count
     from checker.segment import paragraphs
 
-    threads = cpu_threads()
+    threads = cpu_count()
     torch.set_num_threads(threads)
     spec = get_spec("lm")
     compute = resolve_compute_dtype(spec)

@@ -24,7 +24,6 @@ Results are cached on disk per (paragraph, context, model checksum, settings).
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import struct
 from dataclasses import dataclass
@@ -342,10 +341,3 @@ def scorer_for(role: str = "lm", *, prepare_if_needed: bool = True, use_cache: b
                   window_overlap=int(s.get("window_overlap", 128)),
                   batch_tokens=int(s.get("batch_tokens", 2048)),
                   vocab_chunk=int(s.get("vocab_chunk", 32768)))
-
-
-def cpu_threads() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
