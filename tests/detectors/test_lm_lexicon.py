@@ -216,7 +216,7 @@ def test_every_real_entry_finds_its_own_fix_on_its_own_example():
 
 
 # -- the detector's candidates, with a tiny randomly initialised model ------------------------
-torch = pytest.importorskip("torch")
+pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 TINY_WORDS = "they hope to obtain secure a fire ceasefire soon the moral morale of weary troops is low .".split()
@@ -224,27 +224,11 @@ TINY_WORDS = "they hope to obtain secure a fire ceasefire soon the moral morale 
 
 @pytest.fixture(scope="module")
 def tiny_scorer():
-    from tokenizers import Tokenizer, models, pre_tokenizers
-    from transformers import Gemma3ForCausalLM, Gemma3TextConfig, PreTrainedTokenizerFast
-
     from checker.models.scoring import Scorer
+    from tests.models.conftest import build_model, build_tokenizer
 
-    vocab = {"<pad>": 0, "<eos>": 1, "<bos>": 2, "<unk>": 3}
-    for w in TINY_WORDS:
-        vocab.setdefault(w, len(vocab))
-    backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    tok = PreTrainedTokenizerFast(tokenizer_object=backend, bos_token="<bos>", eos_token="<eos>",
-                                  pad_token="<pad>", unk_token="<unk>")
-    torch.manual_seed(3)
-    config = Gemma3TextConfig(
-        vocab_size=64, hidden_size=16, intermediate_size=32, num_hidden_layers=2,
-        num_attention_heads=2, num_key_value_heads=1, head_dim=8, sliding_window=8,
-        layer_types=["sliding_attention", "full_attention"], max_position_embeddings=256,
-        pad_token_id=0, eos_token_id=1, bos_token_id=2, tie_word_embeddings=True,
-        attn_implementation="sdpa")
-    model = Gemma3ForCausalLM(config).eval()
-    return Scorer(model, tok, checksum="tiny-lexicon", vocab_chunk=32)
+    return Scorer(build_model(seed=3), build_tokenizer(TINY_WORDS), checksum="tiny-lexicon",
+                  vocab_chunk=32)
 
 
 def flagged(text: str, span_text: str):

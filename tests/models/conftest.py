@@ -19,12 +19,12 @@ WORDS = ("the cat sat on mat a dog ran in park and then it was late . , "
 VOCAB_SIZE = 1000
 
 
-def build_tokenizer():
+def build_tokenizer(words=WORDS):
     from tokenizers import Tokenizer, models, pre_tokenizers
     from transformers import PreTrainedTokenizerFast
 
     vocab = {"<pad>": 0, "<eos>": 1, "<bos>": 2, "<unk>": 3}
-    for word in WORDS:
+    for word in words:
         vocab.setdefault(word, len(vocab))
     tk = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
     tk.pre_tokenizer = pre_tokenizers.Whitespace()
