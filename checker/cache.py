@@ -132,8 +132,7 @@ def _result_to(result: DocumentResult) -> dict:
         "findings": [{**dataclasses.asdict(f), "severity": f.severity.value}
                      for f in result.findings],
         "claims": [{**dataclasses.asdict(c), "entities": list(c.entities),
-                    # ids name the file; another path with the same text gets its own
-                    "id": c.id[len(name):] if c.id.startswith(name) else c.id}
+                    "id": _unnamed(c.id, name)}
                    for c in result.claims],
         "machine_translation": None if mt is None else dataclasses.asdict(mt),
         "extra": {f.name: getattr(result, f.name) for f in dataclasses.fields(DocumentResult)
@@ -150,7 +149,7 @@ def _result_from(data: dict, doc: Document) -> DocumentResult:
     findings = tuple(Finding(**{**f, "severity": Severity(f["severity"])})
                      for f in data["findings"])
     claims = tuple(Claim(**{**c, "entities": tuple(c["entities"]),
-                            "id": name + c["id"] if c["id"].startswith("#") else c["id"]})
+                            "id": _named(c["id"], name)})
                    for c in data["claims"])
     mt = data["machine_translation"]
     return DocumentResult(document=document, findings=findings, claims=claims,
@@ -164,8 +163,8 @@ def _record_to(record, doc: Document) -> dict:
     name = Path(doc.path).name
     data["path"] = None
     for field in ("id", "equiv_of", "part_of"):
-        if isinstance(data.get(field), str) and data[field].startswith(name):
-            data[field] = data[field][len(name):]
+        if isinstance(data.get(field), str):
+            data[field] = _unnamed(data[field], name)
     return data
 
 
@@ -179,7 +178,17 @@ def _records_from(items: list[dict], doc: Document) -> list:
     for data in items:
         data = dict(data, path=doc.path, doc_date=doc.date)
         for field in ("id", "equiv_of", "part_of"):
-            if isinstance(data.get(field), str) and data[field].startswith("#"):
-                data[field] = name + data[field]
+            if isinstance(data.get(field), str):
+                data[field] = _named(data[field], name)
         out.append(XClaim.from_json(data))
     return out
+
+
+# Claim ids name the file ("a.txt#c3"); stored without it, so that another path
+# with the same text gets ids of its own.
+def _unnamed(claim_id: str, name: str) -> str:
+    return claim_id[len(name):] if claim_id.startswith(name) else claim_id
+
+
+def _named(claim_id: str, name: str) -> str:
+    return name + claim_id if claim_id.startswith("#") else claim_id
