@@ -51,7 +51,6 @@ class Debris(Detector):
         self._rules = tuple(r for r in rules if r.rule == self.id)
         # One expression per scope, one named group per entry: one pass finds
         # every entry.
-        space = r"[ \t\r\u00a0\u202f\u2009]*"
         combined: dict[str, re.Pattern | None] = {}
         for scope in ("line", "line-start", "inline"):
             members = [(i, r) for i, r in enumerate(self._rules) if r.scope == scope]
@@ -60,12 +59,7 @@ class Debris(Detector):
                 continue
             alternatives = "|".join(
                 f"(?P<e{i}>{'(?i:' if r.ignore_case else '(?:'}{r.body}))" for i, r in members)
-            if scope == "line":
-                source = rf"{space}(?:{alternatives}){space}$"
-            elif scope == "line-start":
-                source = rf"{space}(?:{alternatives})"
-            else:
-                source = rf"(?:{alternatives})"
+            source = existence.scoped(f"(?:{alternatives})", scope)
             # Lines: at the very start, or after a newline (a literal the regex
             # engine finds fast), rather than trying every offset for "^".
             combined[scope] = re.compile(source if scope == "inline" else "\n" + source, re.M)

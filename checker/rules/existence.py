@@ -64,15 +64,21 @@ class ExistenceRule:
         return self.pattern.finditer(text, start, len(text) if end is None else end)
 
 
+def scoped(group: str, scope: str) -> str:
+    """``group`` (a parenthesised pattern) where ``scope`` allows it: a whole line
+    but for spaces, the start of a line, or anywhere. Line scopes carry no anchor
+    at their start: the caller puts "^" or a newline there."""
+    if scope == "line":
+        return rf"{_SPACE}{group}{_SPACE}$"
+    if scope == "line-start":
+        return rf"{_SPACE}{group}"
+    return group
+
+
 def _compile(alternatives: list[str], scope: str, flags: int) -> re.Pattern:
     body = "|".join(f"(?:{p})" for p in alternatives)
-    if scope == "line":
-        source = rf"^{_SPACE}(?P<hit>{body}){_SPACE}$"
-    elif scope == "line-start":
-        source = rf"^{_SPACE}(?P<hit>{body})"
-    else:
-        source = rf"(?P<hit>{body})"
-    return re.compile(source, flags | re.M)
+    source = scoped(f"(?P<hit>{body})", scope)
+    return re.compile(source if scope == "inline" else "^" + source, flags | re.M)
 
 
 def parse_entry(path, index: int, entry: dict, rule: str) -> ExistenceRule:
