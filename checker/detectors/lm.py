@@ -1,13 +1,13 @@
 """LM-fluency: wording a language model finds far less likely than its rarity explains."""
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
-import numpy as np
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
@@ -54,18 +54,20 @@ def words_of(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
-def assign_tokens(words: list[Word], starts: np.ndarray, ends: np.ndarray, surprisal: np.ndarray,
-                  text: str) -> None:
-    """Sum each word's sub-word token surprisals (a token belongs to the word its first letter is in)."""
+def assign_tokens(words: list[Word], starts, ends, surprisal, text: str) -> None:
+    """Sum each word's sub-word token surprisals (a token belongs to the word its first letter is in).
+
+    ``starts``, ``ends`` and ``surprisal`` are the model's per-token arrays.
+    """
     if not words:
         return
-    bounds = np.array([w.start for w in words])
+    bounds = [w.start for w in words]  # bisect, not numpy: --no-lm runs never import numpy
     for s, e, v in zip(starts.tolist(), ends.tolist(), surprisal.tolist()):
         while s < e and text[s].isspace():
             s += 1
         if s >= e:
             continue
-        i = int(np.searchsorted(bounds, s, side="right")) - 1
+        i = bisect.bisect_right(bounds, s) - 1
         if i >= 0 and words[i].start <= s < words[i].end:
             words[i].raw += v
 

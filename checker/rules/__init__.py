@@ -41,8 +41,11 @@ class RuleFile:
 def read_rule_file(path: Path) -> RuleFile:
     import yaml
 
+    # libyaml's loader when the wheel has it: it parses the rule files about ten
+    # times faster than the pure-Python one, which start-up otherwise waits for
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleDataError(path, f"cannot read: {exc}") from None
     except yaml.YAMLError as exc:

@@ -239,15 +239,16 @@ class Lexicon:
              end: int | None = None) -> Iterator[tuple[Substitution, re.Match]]:
         """Every (entry, match) in ``text[start:end]`` for a text in ``language``."""
         end = len(text) if end is None else end
-        lowered = normalise(text[start:end])
-        for entry in self.by_target.get(language, ()):
-            if entry.keys is None:
-                windows = [(start, end)]
-            else:
-                windows = _windows(lowered, entry.keys, start, end)
-                if not windows:
-                    continue
-            for w_start, w_end in windows:
+        entries = self.by_target.get(language, ())
+        if not entries:
+            return
+        index = _key_index(self, language)
+        windows = index.windows(normalise(text[start:end]), start, end)
+        for keyless in index.keyless:
+            windows[keyless] = [(start, end)]
+        for i in sorted(windows):  # the entries' own order: findings come out stable
+            entry = entries[i]
+            for w_start, w_end in windows[i]:
                 for m in entry.pattern.finditer(text, w_start, w_end):
                     if m.end() > m.start() and (m.end() < w_end or w_end == end):
                         yield entry, m
@@ -259,16 +260,63 @@ class Lexicon:
 WINDOW = 160
 
 
-def _windows(lowered: str, keys: tuple[str, ...], offset: int, end: int) -> list[tuple[int, int]]:
-    """Merged [start, end) ranges around every occurrence of a key."""
-    spans = []
+class _KeyIndex:
+    """Where the prefilter keys of one language's entries occur, in one scan.
+
+    One regex holds every key as a trie (a branch per first letter, so each
+    position costs a few character tests, not one test per entry), inside a
+    look-ahead so that overlapping keys are all seen. At a position it reports
+    the longest key; the keys that are prefixes of that one occur there too.
+    """
+
+    def __init__(self, entries: tuple[Substitution, ...]) -> None:
+        owners: dict[str, list[int]] = {}
+        for index, entry in enumerate(entries):
+            for key in dict.fromkeys(entry.keys or ()):
+                owners.setdefault(key, []).append(index)
+        self.owners = owners
+        self.keyless = [index for index, entry in enumerate(entries) if entry.keys is None]
+        self.prefixes = {key: [k for k in owners if key.startswith(k)] for key in owners}
+        self.pattern = re.compile(f"(?=({_trie_pattern(sorted(owners))}))") if owners else None
+
+    def windows(self, lowered: str, offset: int, end: int) -> dict[int, list[tuple[int, int]]]:
+        """Entry index -> merged [start, end) ranges around its keys' occurrences."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        if self.pattern is None:
+            return spans
+        for m in self.pattern.finditer(lowered):
+            pos = m.start()
+            for key in self.prefixes[m.group(1)]:
+                span = (max(offset, offset + pos - WINDOW), min(end, offset + pos + len(key) + WINDOW))
+                for index in self.owners[key]:
+                    spans.setdefault(index, []).append(span)
+        return {index: _merged(found) for index, found in spans.items()}
+
+
+def _trie_pattern(keys: list[str]) -> str:
+    """A regex matching the same strings as ``|``.join(keys), longest first, as a trie."""
+    branches: dict[str, list[str]] = {}
+    ends = False
     for key in keys:
-        pos = lowered.find(key)
-        while pos >= 0:
-            spans.append((max(offset, offset + pos - WINDOW), min(end, offset + pos + len(key) + WINDOW)))
-            pos = lowered.find(key, pos + 1)
-    if not spans:
-        return []
+        if key:
+            branches.setdefault(key[0], []).append(key[1:])
+        else:
+            ends = True
+    parts = [re.escape(c) + _trie_pattern(rest) for c, rest in sorted(branches.items())]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 and not ends else f"(?:{'|'.join(parts)})"
+    return f"{body}?" if ends else body
+
+
+def _key_index(lexicon: Lexicon, language: str) -> _KeyIndex:
+    cache = lexicon.__dict__.setdefault("_key_indexes", {})  # frozen: no attribute to set
+    if language not in cache:
+        cache[language] = _KeyIndex(lexicon.by_target.get(language, ()))
+    return cache[language]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans.sort()
     merged = [spans[0]]
     for s, e in spans[1:]:
