@@ -3,6 +3,7 @@ gender changes between the name and the pronoun."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
@@ -39,6 +40,7 @@ def starts_sentence(text: str, offset: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=100_000)  # names recur across an archive's articles
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower())
                    if unicodedata.category(c) != "Mn")
@@ -47,6 +49,7 @@ def _fold(word: str) -> str:
 _VOWELS = set("aeiouy")
 
 
+@lru_cache(maxsize=100_000)
 def _skeleton(word: str) -> str:
     folded = _fold(word)
     return "".join(c for c in folded if c not in _VOWELS)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 from checker.core import Document, Finding, Severity
@@ -45,7 +46,7 @@ class EntityTypo(Detector):
     severity = Severity.WARNING
 
     def prepare(self, ctx: CheckContext) -> None:
-        ctx.resource("entity-typo-index", lambda: _index(self._gazetteer(ctx)))
+        ctx.resource("entity-typo-closest", lambda: _closest_in(*_index(self._gazetteer(ctx))))
 
     @staticmethod
     def _gazetteer(ctx: CheckContext):
@@ -53,16 +54,14 @@ class EntityTypo(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         self.prepare(ctx)
-        known, by_initial = ctx.resource("entity-typo-index", dict)
+        closest = ctx.resource("entity-typo-closest", dict)
         language = doc.language or "en"
-        verdicts: dict[str, tuple[str, str] | None] = {}
         for match in _NAME_PART.finditer(doc.text):
             word = match.group(0)
-            if word not in verdicts:
-                verdicts[word] = _closest(word, known, by_initial, language)
-            if verdicts[word] is None:
+            verdict = closest(word, language)
+            if verdict is None:
                 continue
-            entity_id, spelling = verdicts[word]
+            entity_id, spelling = verdict
             correct = _preferred(self._gazetteer(ctx), entity_id, spelling, language)
             yield self.finding(
                 doc, match.start(), match.end(),
@@ -86,6 +85,13 @@ def _index(gazetteer) -> tuple[frozenset[str], dict[str, list[tuple[str, str]]]]
         if word[0].isupper():
             by_initial[word[0]].append((word, owners[word]))
     return frozenset(words), dict(by_initial)
+
+
+def _closest_in(known: frozenset[str], by_initial):
+    """_closest over one gazetteer index, remembered per word: an archive's names
+    recur from article to article (bounded, so a huge archive cannot grow it)."""
+    return lru_cache(maxsize=100_000)(
+        lambda word, language: _closest(word, known, by_initial, language))
 
 
 def _closest(word: str, known: frozenset[str], by_initial,

@@ -133,7 +133,7 @@ class SourceSpelling(Detector):
         yield from sorted(findings, key=lambda f: f.start)
 
     def _origin_of_name(self, name: str, language: str) -> str | None:
-        _, table = self.gazetteer.foreign(language)
+        table = self.gazetteer.foreign(language)
         foreign = table.get(name)
         return foreign.voting_language if foreign else None
 

@@ -79,7 +79,7 @@ class Foreign:
 @dataclass
 class Gazetteer:
     entities: tuple[Entity, ...]
-    _foreign: dict[str, tuple[re.Pattern | None, dict[str, Foreign]]] = field(default_factory=dict)
+    _foreign: dict[str, dict[str, Foreign]] = field(default_factory=dict)
     _accepted_words: dict[str, frozenset[str]] = field(default_factory=dict)
     _index: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     _compiled: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
@@ -93,8 +93,8 @@ class Gazetteer:
             return None
         return _alternation(spellings)
 
-    def foreign(self, language: str) -> tuple[re.Pattern | None, dict[str, Foreign]]:
-        """One regex of every spelling wrong in ``language``, and the lookup table."""
+    def foreign(self, language: str) -> dict[str, Foreign]:
+        """Every spelling wrong in ``language`` -> what it is a spelling of."""
         if language not in self._foreign:
             accepted_anywhere = {s for e in self.entities for s in e.accepted.get(language, ())}
             table: dict[str, Foreign] = {}
@@ -110,7 +110,7 @@ class Gazetteer:
                     if origin:
                         variant = any(spelling in v for v in entity.wrong.values())
                         table[spelling] = Foreign(spelling, entity, origin, variant)
-            self._foreign[language] = (_alternation(table) if table else None, table)
+            self._foreign[language] = table
         return self._foreign[language]
 
     def find_foreign(self, text: str, language: str):
@@ -123,17 +123,25 @@ class Gazetteer:
         index = self._first_word_index(language)
         if not index:
             return
-        _, table = self.foreign(language)
+        table = self.foreign(language)
         compiled = self._compiled.setdefault(language, {})
         for word in sorted(set(_WORDS.findall(text)) & index.keys()):
             if word not in compiled:  # compiled on first use: most words never occur
-                compiled[word] = _alternation(index[word])
-            for m in compiled[word].finditer(text):
+                compiled[word] = _alternation(index[word], look_behind=False)
+            pattern = compiled[word]
+            # The pattern starts with the name itself, not a look-behind, so that re
+            # can skip ahead to the name's first letter; the look-behind is tested here.
+            m = pattern.search(text)
+            while m:
+                if m.start() and _NOT_BEFORE.match(text, m.start() - 1):
+                    m = pattern.search(text, m.start() + 1)
+                    continue
                 yield m, table[m.group(0)]
+                m = pattern.search(text, m.end() if m.end() > m.start() else m.start() + 1)
 
     def _first_word_index(self, language: str) -> dict[str, list[str]]:
         if language not in self._index:
-            _, table = self.foreign(language)
+            table = self.foreign(language)
             groups: dict[str, list[str]] = {}
             for spelling in table:
                 first = _WORDS.search(spelling)
@@ -157,10 +165,14 @@ class Gazetteer:
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _alternation(spellings) -> re.Pattern:
+_NOT_BEFORE = re.compile(r"[\w@#/.-]")  # a name does not start right after these
+
+
+def _alternation(spellings, look_behind: bool = True) -> re.Pattern:
     alts = sorted(set(spellings), key=len, reverse=True)
     body = "|".join(re.escape(s).replace(r"\ ", r"[ \u00a0]") for s in alts)
-    return re.compile(rf"(?<![\w@#/.-])(?:{body})(?![\w@/]|-\w)")
+    before = rf"(?<!{_NOT_BEFORE.pattern})" if look_behind else ""
+    return re.compile(rf"{before}(?:{body})(?![\w@/]|-\w)")
 
 
 def _spellings(value, path: Path, entry: str, key: str) -> tuple[str, ...]:
