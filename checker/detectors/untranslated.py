@@ -21,6 +21,7 @@ SOURCE_MIN_ZIPF = 3.5
 TARGET_MAX_ZIPF = 2.0
 MIN_GAP = 2.5
 MIN_LENGTH = 4
+MAX_REMEMBERED = 200_000  # words whose verdict is kept from one article to the next
 
 # Loanwords the target language uses as its own, whatever wordfreq says.
 LOANWORDS = {
@@ -177,6 +178,8 @@ class Untranslated(Detector):
     def _source_of(self, word: str, language: str) -> str | None:
         key = (word, language)
         if key not in self._cache:
+            if len(self._cache) >= MAX_REMEMBERED:  # an archive's vocabulary keeps growing
+                self._cache.clear()
             self._cache[key] = self._judge(word, language)
         return self._cache[key]
 
