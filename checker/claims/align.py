@@ -22,6 +22,7 @@ from checker.claims.extract import XClaim
 from checker.claims.tables import Tables
 from checker.core import CrossCheck, CrossSpan, Severity
 
+_ISO_FORM = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})")
 _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December"]
 
@@ -142,7 +143,7 @@ def describe_when(iso: str | None) -> str:
 
     def one(x: str) -> str:
         # ISO 8601 forms the extractor writes: YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD, --MM
-        match = re.fullmatch(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})", x)
+        match = _ISO_FORM.fullmatch(x)
         if not match:
             return x
         year, month, day, year_only = match.groups()

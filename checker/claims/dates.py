@@ -18,6 +18,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from checker.claims import lexicon as L
+from checker.claims.scanning import finditer_not_after, word_alternation
 
 _SINCE = {
     "en": ("since", "since the start of", "since the beginning of"),
@@ -34,7 +35,19 @@ _THIS_YEAR = {
     "en": ("this year",), "fr": ("cette année",), "de": ("dieses jahr", "in diesem jahr"),
     "es": ("este año",), "ru": ("в этом году",), "uk": ("цього року", "в цьому році", "у цьому році"),
 }
-_INTERVAL_JOIN = r"\s*(?:to|au|à|a|-|–|—|zum|zu|auf|bis|al|на|по|до|and)\s+(?:the\s+|den\s+|le\s+|el\s+)?"
+_INTERVAL_JOIN = re.compile(r"\s*(?:to|au|à|a|-|–|—|zum|zu|auf|bis|al|на|по|до|and)\s+(?:the\s+|den\s+|le\s+|el\s+)?",
+                            re.I)
+_NIGHT_OF = re.compile(r"(?<!\w)(?:of|de|du|vom|del|on|во?|у|в)\s*$", re.I)
+_NIGHT_TO = re.compile(r"(?:zum|на)\s*$", re.I)
+_NIGHT_BEFORE = re.compile(r"(?:nacht\s+zum|ночь\s+на|ніч\s+на)\s*$", re.I)
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACE_RUNS = re.compile(r"\s+")
+_YEAR_SHAPE = re.compile(r"(?:19|20)\d\d(?!\d)")
+# Characters re.IGNORECASE equates with a letter of the date words although str.lower()
+# does not (dotted and dotless i, long s, old Cyrillic forms); see _word_starts.
+_CASE_ODD = re.compile("[İıſ\u1c80-\u1c88]")
 
 
 @dataclass(frozen=True)
@@ -84,14 +97,51 @@ _TRIGGERS: dict[str, re.Pattern] = {}
 
 
 def _trigger(lang: str) -> re.Pattern:
-    """Words and digit shapes near which a date may be written (one pass over the text)."""
+    """Words near which a date may be written, whole on their right; on their left
+    ``_LETTER`` must not stand (tested by finditer_not_after)."""
     if lang not in _TRIGGERS:
         words = set(L.MONTHS[lang]) | set(L.WEEKDAYS[lang])
         for table in (L.RELATIVE_DAYS[lang], _LAST_YEAR[lang], _THIS_YEAR[lang], L.LAST_NIGHT[lang]):
             words |= {L._apos(w.split()[0]) for w in table}
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        _TRIGGERS[lang] = re.compile(r"(?<![^\W\d_])(?:" + alt + r")(?![^\W\d_])|(?<!\d)(?:19|20)\d\d(?!\d)")
+        _TRIGGERS[lang] = re.compile(r"(?:" + word_alternation(words) + r")(?![^\W\d_])")
     return _TRIGGERS[lang]
+
+
+def _triggers(low: str, lang: str) -> list[re.Match]:
+    """The trigger words and the year-like numbers (19xx, 20xx) of a lower-cased text,
+    in text order: what one pass of ``(?<![^\W\d_])(?:words)(?![^\W\d_])|(?<!\d)(?:19|20)\d\d(?!\d)``
+    finds, as a word holds no digit and the two never overlap."""
+    hits = list(finditer_not_after(_trigger(lang), _LETTER, low))
+    hits += finditer_not_after(_YEAR_SHAPE, _DIGIT, low)
+    hits.sort(key=lambda m: m.start())
+    return hits
+
+
+def _word_starts(hits: list[re.Match]) -> list[int]:
+    """Where a pattern that opens with a trigger word (a weekday, a month, the first
+    word of "last year", "yesterday"...) may match: where a trigger word starts, or
+    after a hyphen or apostrophe inside one (avant-hier). The lower-cased text the
+    triggers were found in must spell such a word as the case-insensitive pattern
+    reads it (no _CASE_ODD in the text)."""
+    starts = []
+    for m in hits:
+        starts.append(m.start())
+        w = m.group()
+        if not w.isalpha():
+            starts.extend(m.start() + k + 1 for k, ch in enumerate(w) if not ch.isalpha())
+    return sorted(set(starts))
+
+
+def _match_from(rx: re.Pattern, text: str, starts: list[int], lo: int, hi: int):
+    """``rx.finditer(text, lo, hi)`` when rx can only match at one of ``starts`` (sorted)."""
+    end = lo
+    for p in starts:
+        if p < end:
+            continue
+        m = rx.match(text, p, hi)
+        if m:
+            yield m
+            end = m.end()
 
 
 def _pat(lang: str) -> _Patterns:
@@ -164,7 +214,8 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
     low = low.replace("’", "'").replace("ʼ", "'")
     wins: dict[str, list[list[int]]] = {"month": [], "weekday": [], "rel": [], "digit": []}
     years = []
-    for m in _trigger(lang).finditer(low):
+    hits = _triggers(low, lang)
+    for m in hits:
         w = m.group()
         if w[0].isdigit() and "1950" <= w <= "2049":
             years.append(int(w))
@@ -176,13 +227,24 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
         else:
             windows.append([lo, hi])
     ref_year = anchor_doc.year if anchor_doc else (max(years) if years else None)
-    route = {id(p.dmy): "month", id(p.mdy): "month", id(p.my): "month", id(p.range_days): "month",
-             id(p.month_only): "month", id(p.weekday): "weekday", id(p.year): "digit", id(p.iso): "digit",
-             id(p.numeric): "digit"}
+    word_starts = _word_starts(hits) if not _CASE_ODD.search(text) else None
 
-    def run(rx):
-        for lo, hi in wins[route.get(id(rx), "rel")]:
-            yield from rx.finditer(text, lo, hi)
+    def run(rx, window: str, opens: str | None = None):
+        """rx over the windows of a kind of trigger. Most patterns open with a
+        trigger word, a number or either (``opens``: "word", "digits", "both"): they
+        are tried only where one starts rather than at every position ("the", "in",
+        "la" make the relative-day windows most of a text)."""
+        if opens is None or (word_starts is None and opens != "digits"):
+            for lo, hi in wins[window]:
+                yield from rx.finditer(text, lo, hi)
+            return
+        for lo, hi in wins[window]:
+            starts = []
+            if opens != "digits":
+                starts = word_starts[bisect.bisect_left(word_starts, lo):bisect.bisect_left(word_starts, hi)]
+            if opens != "word":
+                starts = sorted(starts + [m.start() for m in _DIGIT_RUN.finditer(text, lo, hi)])
+            yield from _match_from(rx, text, starts, lo, hi)
 
     raw: list[tuple[int, int, str, object]] = []  # start, end, type, payload
     # Spans already taken: disjoint, kept sorted, so an overlap check is two
@@ -210,19 +272,19 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
             y = _year_for(mo, d, wdi, ref_year)
         return y, mo, d
 
-    for m in run(p.iso):
+    for m in run(p.iso, "digit", "digits"):
         add(m.start(), m.end(), "day", (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
-    for m in run(p.numeric):
+    for m in run(p.numeric, "digit", "digits"):
         if 1 <= int(m.group("m")) <= 12:
             add(m.start(), m.end(), "day", (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
-    for m in run(p.range_days):
+    for m in run(p.range_days, "month", "digits"):
         mo = months[L._apos(m.group("m").lower())]
         y = int(m.group("y")) if m.group("y") else ref_year
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         if 1 <= d1 < d2 <= 31:
             add(m.start(), m.end(), "interval", ((y, mo, d1), (y, mo, d2)))
-    for rx in (p.dmy, p.mdy):
-        for m in run(rx):
+    for rx, opens in ((p.dmy, "both"), (p.mdy, "word")):  # [weekday,] day month; [weekday,] month day
+        for m in run(rx, "month", opens):
             d = int(m.group("d"))
             if not 1 <= d <= 31:
                 continue
@@ -231,28 +293,28 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
                     and mword[0].islower():
                 continue
             add(m.start(), m.end(), "day", mk(m, d))
-    for m in run(p.my):
+    for m in run(p.my, "month", "word"):
         if lang == "en" and m.group("m")[0].islower():
             continue
         add(m.start(), m.end(), "month", (int(m.group("y")), months[L._apos(m.group("m").lower())]))
-    for m in run(p.month_only):
+    for m in run(p.month_only, "month"):
         if lang == "en" and m.group("m")[0].islower():
             continue
         add(m.start("m"), m.end("m"), "month", (ref_year, months[L._apos(m.group("m").lower())]))
-    for m in run(p.year):
+    for m in run(p.year, "digit"):
         add(m.start("y"), m.end(), "year", int(m.group("y")))
-    for m in run(p.last_year):
+    for m in run(p.last_year, "rel", "word"):
         add(m.start(), m.end(), "year", (anchor_doc.year - 1) if anchor_doc else None)
-    for m in run(p.this_year):
+    for m in run(p.this_year, "rel", "word"):
         add(m.start(), m.end(), "year", anchor_doc.year if anchor_doc else ref_year)
-    for m in run(p.last_night):
+    for m in run(p.last_night, "rel", "word"):
         nxt = text[m.end():m.end() + 16]
-        if re.search(r"\d", nxt) or p.weekday.search(nxt):
+        if _DIGIT.search(nxt) or p.weekday.search(nxt):
             continue  # "in der Nacht zum 15. März": the date says which night
         add(m.start(), m.end(), "lastnight", None)
-    for m in run(p.relative):
-        add(m.start(), m.end(), "relative", L.RELATIVE_DAYS[lang][L._apos(re.sub(r"\s+", " ", m.group("r").lower()))])
-    for m in run(p.weekday):
+    for m in run(p.relative, "rel", "word"):
+        add(m.start(), m.end(), "relative", L.RELATIVE_DAYS[lang][L._apos(_SPACE_RUNS.sub(" ", m.group("r").lower()))])
+    for m in run(p.weekday, "weekday", "word"):
         w = m.group("wd")
         if lang == "en" and w[0].islower():
             continue
@@ -310,18 +372,18 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
         a, b, day, iso = resolved[i]
         if i + 1 < len(resolved):
             a2, b2, day2, iso2 = resolved[i + 1]
-            if re.fullmatch(_INTERVAL_JOIN, text[b:a2], re.I) and "/" not in iso and "/" not in iso2:
+            if _INTERVAL_JOIN.fullmatch(text, b, a2) and "/" not in iso and "/" not in iso2:
                 out.append(DateExpr(a, b2, f"{iso}/{iso2}"))
                 i += 2
                 continue
         if day is not None and "/" not in iso and p.night.search(text[max(0, a - 25):a]) and \
-                re.search(r"(?<!\w)(?:of|de|du|vom|del|on|во?|у|в)\s*$", text[max(0, a - 25):a], re.I):
-            if lang in ("de", "ru", "uk") and re.search(r"(?:zum|на)\s*$", text[max(0, a - 8):a], re.I):
+                _NIGHT_OF.search(text[max(0, a - 25):a]):
+            if lang in ("de", "ru", "uk") and _NIGHT_TO.search(text[max(0, a - 8):a]):
                 iso = f"{(day - dt.timedelta(days=1)).isoformat()}/{day.isoformat()}"
             else:
                 iso = f"{day.isoformat()}/{(day + dt.timedelta(days=1)).isoformat()}"
         elif day is not None and "/" not in iso and lang in ("de", "ru", "uk") and \
-                re.search(r"(?:nacht\s+zum|ночь\s+на|ніч\s+на)\s*$", text[max(0, a - 14):a], re.I):
+                _NIGHT_BEFORE.search(text[max(0, a - 14):a]):
             iso = f"{(day - dt.timedelta(days=1)).isoformat()}/{day.isoformat()}"
         since = bool(p.since.search(text[max(0, a - 60):a]))
         if since and "/" not in iso:

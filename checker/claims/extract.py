@@ -6,6 +6,7 @@ bounds, rate, side, places, sentence); ``XClaim.to_core()`` gives the report's
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, fields
@@ -13,12 +14,17 @@ from functools import lru_cache
 
 from checker.claims import lexicon as L
 from checker.claims.dates import find_dates
+from checker.claims.scanning import finditer_not_after
 from checker.claims.numbers import _AFTER_CUES as _AFTER
 from checker.claims.numbers import SPACES, Num, scan_numbers
 from checker.claims.tables import Tables, load_tables
 from checker.core import Claim, Document
 
-_SENT_END = re.compile(r"(?P<p>[.!?…])[\"»”’)\]]*[" + SPACES + r"]+(?=[\"«“(\[]?[^\W_a-zа-яіїєґà-ÿ])|\n+")
+# A sentence ends at . ! ? … (then closing quotes, spaces, and no lower-case letter)
+# or at line breaks. The pattern opens with a character class, not with the
+# alternatives, so that re finds the candidates by a quick scan of the text.
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[\"»”’)\]]*[" + SPACES + r"]+(?=[\"«“(\[]?[^\W_a-zа-яіїєґà-ÿ])"
+                       r"|(?<=\n)\n*)")
 _DATE_DOT = re.compile(r"(?<![\d.,])(?:[1-9]|[12]\d|3[01])\.$")
 _ABBR_DOT = re.compile(r"([\w.]+)\.$")
 _ABBR = {"m", "mm", "mr", "mrs", "dr", "st", "gen", "col", "lt", "sgt", "no", "nr", "z.b", "bzw", "ca",
@@ -43,10 +49,47 @@ _LOCATIVE = {
     "ru": ("в", "под", "у", "около"), "uk": ("в", "у", "під", "біля"),
 }
 _QUAL_LABEL = {("*", "intercepted"): "shot down", ("tanks", "intercepted"): "destroyed"}
-_RATE_RX: dict[str, re.Pattern] = {}
-_LOC_RX: dict[str, re.Pattern] = {}
 _TIMES = re.compile(r"[" + SPACES + r"]+(?:fois|times|mal|veces|раз|рази|разів|раза)(?!\w)", re.I)
-_CAP = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’-]*[^\W\d_]")
+# a capitalised name, not after a letter, digit, apostrophe or hyphen (finditer_not_after)
+_CAP = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’-]*[^\W\d_]")
+_CAP_AFTER = re.compile(r"[\w'’-]")
+_ELIDED = re.compile(r"[dlDLjJ]['’]\w")  # d'explosifs, l'artillerie
+_SPACE_RUN = re.compile(r"[" + SPACES + r"]+")
+_OF_BEFORE_UNIT = re.compile(r"[" + SPACES + r"]+(?:de|d['’]|of|in|en)[" + SPACES + r"]*", re.I)
+_SYMBOL_BEFORE = re.compile(r"(?:US\$|[$€£₴₽])[" + SPACES + r"]?$")
+_SYMBOLS = (("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₴", "UAH"), ("₽", "RUB"))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@dataclass(frozen=True)
+class _LangRx:
+    """A language's word lists as compiled patterns and tuples: built once, not per document."""
+
+    modal: re.Pattern
+    another: re.Pattern
+    partitive: tuple[str, ...]
+    equiv: tuple[str, ...]
+    after: tuple[tuple[re.Pattern, str], ...]  # "or more", "environ": (pattern, approx), in table order
+    rate: re.Pattern
+    locative: re.Pattern
+
+
+@lru_cache(maxsize=len(L.LANGS))
+def _lang_rx(lang: str) -> _LangRx:
+    rates = sorted(L.RATES[lang], key=len, reverse=True)
+    return _LangRx(
+        modal=re.compile(r"(?<!\w)(?:" + _alternation(L.MODAL[lang]) + r")(?!\w)", re.I),
+        another=re.compile(r"(?<!\w)(?:" + _alternation(L.ANOTHER[lang]) + r")[" + SPACES + r"]+$", re.I),
+        partitive=tuple(L._apos(x) for x in _PARTITIVE[lang]),
+        equiv=tuple(L._apos(x) for x in L.EQUIV[lang]),
+        after=tuple((re.compile(r"[" + SPACES + r"]+" + re.escape(cue) + r"(?!\w)", re.I), kind)
+                    for cue, kind in _AFTER[lang].items()),
+        rate=re.compile(r"[" + SPACES + r"]*(?:[\w'’-]+[" + SPACES + r"]+){0,2}?(?P<r>" + _alternation(rates) + r")(?!\w)"),
+        locative=re.compile(r"(?<!\w)(?:" + _alternation(_LOCATIVE[lang]) + r")[" + SPACES + r"]+$"),
+    )
 
 
 @dataclass(frozen=True)
@@ -148,9 +191,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a text (own splitter: documents may come unsplit)."""
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
-        end = m.start() + 1 if m.group("p") else m.start()
-        if m.group("p") and "\n" not in m.group():
-            if m.group("p") == "." and _DATE_DOT.search(text, max(0, end - 4), end):
+        mark = text[m.start()]
+        if mark == "\n":
+            end = m.start()
+        else:
+            end = m.start() + 1
+            if mark == "." and _DATE_DOT.search(text, max(0, end - 4), end):
                 continue  # "am 9. Juni": a German date, not a sentence end
             prev = _ABBR_DOT.search(text, max(0, end - 12), end)
             if prev and prev.group(1).lower() in _ABBR:
@@ -171,20 +217,43 @@ def _zipf(word: str, lang: str) -> float:
 
 
 class Extractor:
+    # the most words any helper asks for on one side of a number
+    _WORDS_KEPT = 6
+
     def __init__(self, doc: Document, tables: Tables | None = None):
         self.doc = doc
         self.t = tables or load_tables()
         self.text = doc.text
         self.lang = doc.language if doc.language in L.LANGS else "en"
         self.name = doc.path.replace("\\", "/").rsplit("/", 1)[-1]
+        self.rx = _lang_rx(self.lang)
+        # The number scanner and the unit, concept and qualifier look-ups ask about
+        # the same words several times: each position's answer is kept per document.
+        self._concepts: dict[int, tuple[tuple[str, int], ...]] = {}
+        self._word_concepts: dict[int, tuple[tuple[str, int], ...]] = {}  # after d', l'
+        self._after: dict[tuple[int, int | None], list] = {}
+        self._before: dict[tuple[int, int], list] = {}
 
     # -- helpers ---------------------------------------------------------
+    def _concepts_from(self, pos: int) -> tuple[tuple[str, int], ...]:
+        """The concept terms starting at pos, best first (``Matcher.candidates``)."""
+        hits = self._concepts.get(pos)
+        if hits is None:
+            hits = self._concepts[pos] = self.t.concept_matchers[self.lang].candidates(self.text, pos)
+        return hits
+
     def _concept_at(self, pos: int, unit: str, roles=("noun", "casualty")):
-        if re.match(r"[dlDLjJ]['’]\w", self.text[pos:pos + 3]):  # d'explosifs, l'artillerie
-            pos += 2
-        cs = self.t.concepts
-        return self.t.concept_matchers[self.lang].match(
-            self.text, pos, lambda k: unit in cs[k].units and cs[k].role in roles)
+        """The best concept term of the word at pos that counts in ``unit`` and plays one of ``roles``."""
+        hits = self._word_concepts.get(pos)
+        if hits is None:
+            start = pos + 2 if _ELIDED.match(self.text, pos, pos + 3) else pos  # d'explosifs, l'artillerie
+            hits = self._word_concepts[pos] = self._concepts_from(start)
+        if hits:
+            allowed = self.t.concepts_for(unit, roles)
+            for key, end in hits:
+                if key in allowed:
+                    return key, end
+        return None
 
     def count_hint(self, pos: int) -> bool:
         for w in self._words_after(pos, 3):
@@ -195,6 +264,15 @@ class Extractor:
         return False
 
     def _words_after(self, pos: int, n: int, limit: int | None = None):
+        """Up to n words from pos, before any stop (punctuation) or number."""
+        if n > self._WORDS_KEPT:
+            return self._scan_after(pos, n, limit)
+        words = self._after.get((pos, limit))
+        if words is None:
+            words = self._after[pos, limit] = self._scan_after(pos, self._WORDS_KEPT, limit)
+        return words[:n]
+
+    def _scan_after(self, pos: int, n: int, limit: int | None):
         out = []
         end = min(len(self.text), limit if limit is not None else pos + 120)
         stop = _STOP.search(self.text, pos, end)
@@ -208,6 +286,15 @@ class Extractor:
         return out
 
     def _words_before(self, pos: int, n: int, limit: int = 0):
+        """Up to n words before pos, nearest first, after any stop or number."""
+        if n > self._WORDS_KEPT:
+            return self._scan_before(pos, n, limit)
+        words = self._before.get((pos, limit))
+        if words is None:
+            words = self._before[pos, limit] = self._scan_before(pos, self._WORDS_KEPT, limit)
+        return words[:n]
+
+    def _scan_before(self, pos: int, n: int, limit: int):
         start = max(limit, pos - 80)
         chunk = self.text[start:pos]
         stops = list(_STOP.finditer(chunk))
@@ -234,20 +321,20 @@ class Extractor:
         hit = um.match(text, pos)  # glued: 5%, 30-day
         if hit and (text[pos:pos + 1] in "%-" or not text[pos:pos + 1].isalnum()):
             return hit
-        m = re.match(r"[" + SPACES + r"]+", text[pos:pos + 4])
+        m = _SPACE_RUN.match(text[pos:pos + 4])
         if m:
             hit = um.match(text, pos + m.end())
             if hit:
                 return hit
             if num.scaled or num.vague:
-                m2 = re.match(r"[" + SPACES + r"]+(?:de|d['’]|of|in|en)[" + SPACES + r"]*", text[pos:pos + 8], re.I)
+                m2 = _OF_BEFORE_UNIT.match(text[pos:pos + 8])
                 if m2:
                     hit = um.match(text, pos + m2.end())
                     if hit and self.t.units[hit[0]].default == "money":
                         return hit
         # currency symbol before: $4bn, € 2 million, US$
         before = text[max(0, num.start - 4):num.start].rstrip(SPACES)
-        for sym, unit in (("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₴", "UAH"), ("₽", "RUB")):
+        for sym, unit in _SYMBOLS:
             if before.endswith(sym):
                 return unit, num.end
         return "count", num.end
@@ -268,9 +355,9 @@ class Extractor:
                 if hit and (best is None or k < best[0]):
                     # "killed 5 people": the span still takes the counted noun
                     for w2 in self._words_after(after, 2, sent[1]):
-                        noun = self.t.concept_matchers[self.lang].match(self.text, w2.start())
+                        noun = self._concepts_from(w2.start())
                         if noun:
-                            return hit[0], noun[1]
+                            return hit[0], noun[0][1]
                     return hit[0], None
                 if hit:
                     break
@@ -298,12 +385,7 @@ class Extractor:
     def _rate(self, end: int, sent_end: int) -> str | None:
         tail = self.text[end:min(sent_end, end + 30)].lower()
         tail = L._apos(tail)
-        rx = _RATE_RX.get(self.lang)
-        if rx is None:
-            alt = "|".join(re.escape(p) for p in sorted(L.RATES[self.lang], key=len, reverse=True))
-            rx = _RATE_RX[self.lang] = re.compile(
-                r"[" + SPACES + r"]*(?:[\w'’-]+[" + SPACES + r"]+){0,2}?(?P<r>" + alt + r")(?!\w)")
-        m = rx.match(tail)
+        m = self.rx.rate.match(tail)
         if m:
             return L.RATES[self.lang][m.group("r")]
         if _EVERY_NIGHT.match(tail.strip()):
@@ -324,11 +406,8 @@ class Extractor:
         for name, s, e in self.t.adjective_matchers[self.lang].finditer(text, a, b):
             found.setdefault(name, (s, e))
         # unknown capitalised names after a locative preposition are places too
-        loc_rx = _LOC_RX.get(self.lang)
-        if loc_rx is None:
-            loc_rx = _LOC_RX[self.lang] = re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(p) for p in _LOCATIVE[self.lang]) + r")[" + SPACES + r"]+$")
-        for m in _CAP.finditer(text, a, b):
+        loc_rx = self.rx.locative
+        for m in finditer_not_after(_CAP, _CAP_AFTER, text, a, b):
             w = m.group()
             if any(s <= m.start() < e for s, e in found.values()):
                 continue
@@ -351,7 +430,7 @@ class Extractor:
 
     # -- main --------------------------------------------------------------
     def run(self) -> list[XClaim]:
-        text, lang = self.text, self.lang
+        text, lang, rx = self.text, self.lang, self.rx
         dates = find_dates(text, lang, self.doc.date)
         sentences = split_sentences(text)
         nums = scan_numbers(text, self.doc.language, self.count_hint,
@@ -359,7 +438,6 @@ class Extractor:
         claims: list[XClaim] = []
         sent_idx = 0
         carried_when: str | None = None
-        import bisect
         newlines = [m.start() for m in re.finditer("\n", text)]
         para_of = lambda pos: bisect.bisect_left(newlines, pos)  # noqa: E731
         date_starts = [d.start for d in dates]
@@ -377,11 +455,21 @@ class Extractor:
                 carried_when = non_since[-1].iso if non_since else carried_when
             else:
                 sent_when[i] = carried_when
+        # per sentence, asked by each of its claims
         ents_cache: dict[int, tuple] = {}
-        modal_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in L.MODAL[lang]) + r")(?!\w)", re.I)
-        another_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in L.ANOTHER[lang]) + r")[" + SPACES + r"]+$", re.I)
-        partitive = tuple(L._apos(x) for x in _PARTITIVE[lang])
-        equiv = tuple(L._apos(x) for x in L.EQUIV[lang])
+        modal_cache: dict[int, bool] = {}
+
+        def ents(k):
+            if k not in ents_cache:
+                ents_cache[k] = self._entities(*sentences[k])
+            return ents_cache[k]
+
+        def modal(k):
+            if k not in modal_cache:
+                modal_cache[k] = bool(rx.modal.search(text, *sentences[k]))
+            return modal_cache[k]
+
+        partitive, equiv = rx.partitive, rx.equiv
         for num in nums:
             if num.kind != "quantity":
                 continue
@@ -414,21 +502,18 @@ class Extractor:
             end = max(after, noun_end or 0)
             start = num.span_start
             if num.cue_start < 0 or num.cue_start == num.start:
-                sym = re.search(r"(?:US\$|[$€£₴₽])[" + SPACES + r"]?$", text[max(0, start - 4):start])
+                sym = _SYMBOL_BEFORE.search(text[max(0, start - 4):start])
                 if sym:
                     start -= len(sym.group())
             approx = num.approx
             if approx == "exact":
-                for cue, kind in _AFTER[lang].items():
-                    if re.match(r"[" + SPACES + r"]+" + re.escape(cue) + r"(?!\w)", text[end:end + 20], re.I):
+                window = text[end:end + 20]
+                for cue, kind in rx.after:
+                    if cue.match(window):
                         approx = kind
                         break
             c = self.t.concepts[concept]
             qualifier = self._qualifier(start, end, sent) if c.qualify else None
-            def ents(k):
-                if k not in ents_cache:
-                    ents_cache[k] = self._entities(*sentences[k])
-                return ents_cache[k]
             own_ents, own_places, _ = ents(sent_idx)
             ctx_ents = list(own_ents)
             if sent_idx > 0 and para_of(sentences[sent_idx - 1][0]) == para_of(sent[0]):
@@ -442,8 +527,8 @@ class Extractor:
                 unit=unit, concept=concept, qualifier=qualifier,
                 when=sent_when.get(sent_idx), entities=tuple(own_ents) if own_ents else tuple(ctx_ents),
                 places=frozenset(own_places), side=frozenset(side), rate=rate,
-                modal=bool(modal_re.search(text, sent[0], sent[1])),
-                another=bool(another_re.search(text[max(0, start - 30):start])),
+                modal=modal(sent_idx),
+                another=bool(rx.another.search(text[max(0, start - 30):start])),
                 vague=num.vague, sentence=sent,
                 equiv_of=inherited_from.id if relation == "equiv" and inherited_from else None,
                 part_of=inherited_from.id if relation == "part" and inherited_from else None,

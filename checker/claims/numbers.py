@@ -17,10 +17,13 @@ it ("1.250", "1,343"):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from checker.claims import lexicon as L
+from checker.claims.scanning import finditer_not_after, word_alternation
 
 SPACES = " \u00a0\u202f\u2009"
 _SP = "[ \u00a0\u202f\u2009]"
@@ -34,6 +37,18 @@ DIGITS = re.compile(
     r"(?P<suf>(?:-(?=[а-яіїєґ]))?[^\W\d_]{1,4}\.?)?"
     r"(?![\w]))"
 )
+# DIGITS opens with a look-behind, so the regex engine tries it at every position
+# of a text; a number starts a run of digits, which \d+ finds with a quick scan
+_DIGIT_RUN = re.compile(r"\d+")
+_NON_DIGIT = re.compile(r"\D")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_SLASH_DIGIT = re.compile(r"/\d")
+_DE_ORDINAL_DOT = re.compile(r"\.\s+[^\W\d_]")
+_OCLOCK = re.compile(r"\s*o['’]clock")
+_SCALE_WORD = re.compile(_SP + r"*([^\W\d_]+\.?)")
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)an?[" + SPACES + r"]+$", re.I)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[" + SPACES + r"]+$")
+_SPACE_RUNS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|#\w+")
 _TIME = re.compile(r"(?<!\d)\d{1,2}(?:[:h]\d{2}|\s?h\b|\s?(?:o['’]clock|heures?\s+du\s+matin)|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|uhr\b))", re.I)
@@ -45,6 +60,7 @@ _ORD_SUFFIX = {
     "uk": {"-й", "-я", "-е", "-го", "-му", "-м", "-х", "-ї", "-та", "-те", "-ті", "-ий", "-ого", "-ій"},
 }
 _ALL_ORD = set().union(*_ORD_SUFFIX.values())
+_ORD_ANY_LANG = _ALL_ORD - {"e", "a", "o"}  # ordinal suffixes that are no word of their own
 _CYR_ORD = re.compile(r"-(?:й|я|е|го|му|м|х|ї|та|те|ті|ий|ой|ая|ое|ого|ому|ій)\b")
 _ES_ORD = re.compile(r"\.?[ºª°]|\.(?:er|ª|º)")
 _DE_ARTICLES = {"der", "die", "das", "dem", "den", "des", "zum", "zur", "am", "im", "beim", "vom", "seiner",
@@ -69,6 +85,9 @@ _RANGE_OPEN = {
     "de": {"zwischen": "und", "von": "bis"}, "es": {"entre": "y", "de": "a"},
     "ru": {"от": "до"}, "uk": {"від": "до"},
 }
+_RANGE_CLOSE = {lang: set(pairs.values()) for lang, pairs in _RANGE_OPEN.items()}
+# the longest text between the two numbers of a range, spaces around it aside
+_RANGE_GAP = max(len(w) for words in (*_RANGE_WORDS.values(), *_RANGE_CLOSE.values()) for w in words)
 _AFTER_CUES = {
     "en": {"or more": "at-least", "or so": "about", "and more": "at-least", "plus": "at-least"},
     "fr": {"ou plus": "at-least", "et plus": "at-least", "environ": "about"},
@@ -77,6 +96,24 @@ _AFTER_CUES = {
     "ru": {"и более": "at-least", "с лишним": "at-least", "с небольшим": "at-least"},
     "uk": {"і більше": "at-least", "з гаком": "at-least"},
 }
+
+
+@lru_cache(maxsize=len(L.LANGS))
+def _after_cues(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """_AFTER_CUES of a language as (pattern, approx), in table order."""
+    return tuple((re.compile(_SP + r"*" + re.escape(c) + r"(?!\w)"), kind) for c, kind in _AFTER_CUES[lang].items())
+
+
+def _digit_numbers(text: str):
+    """``DIGITS.finditer(text)``, trying the pattern only where a run of digits starts."""
+    end = 0
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() < end:
+            continue  # inside the last number (1,234)
+        m = DIGITS.match(text, run.start())
+        if m:
+            yield m
+            end = m.end()
 
 
 @dataclass(frozen=True)
@@ -197,7 +234,7 @@ def _combine(parts: list[tuple[str, float]], lang: str) -> float:
 def _split_word(word: str, lang: str) -> list[str] | None:
     """Hyphenated number words split into parts (vingt-et-un, twenty-five)."""
     w = word.lower()
-    pieces = re.split(r"-", w) if lang in ("en", "fr", "es") else [w]
+    pieces = w.split("-") if lang in ("en", "fr", "es") else [w]
     out = []
     for p in pieces:
         if p in L.CONNECTORS.get(lang, ()):  # vingt-et-un
@@ -211,7 +248,7 @@ def _split_word(word: str, lang: str) -> list[str] | None:
 # ------------------------------------------------------------------ scanner
 def _prev_words(text: str, pos: int, n: int = 3) -> list[str]:
     chunk = text[max(0, pos - 40):pos]
-    return [w.lower() for w in _WORD.findall(chunk)][-n:]
+    return [w.lower() for w in _WORD.findall(chunk)[-n:]]
 
 
 _CUE_RX: dict[str, re.Pattern] = {}
@@ -236,7 +273,7 @@ def _approx_cue(text: str, start: int, lang: str) -> tuple[str, int] | None:
 
 
 def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int] | None:
-    m = re.match(_SP + r"*([^\W\d_]+\.?)", text[pos:pos + 24])
+    m = _SCALE_WORD.match(text[pos:pos + 24])
     if not m:
         return None
     w = m.group(1).lower()
@@ -281,7 +318,6 @@ class _Spans:
             self.maxend.append(m)
 
     def overlaps(self, a: int, b: int) -> bool:
-        import bisect
         i = bisect.bisect_left(self.starts, b) - 1
         while i >= 0:
             s, e = self.spans[i]
@@ -293,7 +329,6 @@ class _Spans:
         return False
 
     def add(self, a: int, b: int) -> None:
-        import bisect
         i = bisect.bisect_left(self.starts, a)
         self.spans.insert(i, (a, b))
         self.starts.insert(i, a)
@@ -307,10 +342,17 @@ class _Spans:
 _ARTICLES = {"un", "une", "uno", "una", "a", "an", "ein", "eine", "einer", "einem", "einen", "eines", "one",
              "один", "одна", "одно", "одного", "одной", "одне"}
 _CAND: dict[str, re.Pattern] = {}
+_LETTER = re.compile(r"[^\W\d_]")
 _FRAC: dict[str, re.Pattern] = {}
 _DE_TOKEN = re.compile(r"[a-zäöüß]+")
 _DE_WORDS = set(L._DE_BASE) | set(L.SCALES["de"]) | set(L.VAGUE["de"]) | {"hundert", "tausend"}
 _DE_PARTS = ("zig", "ßig", "ssig", "hundert", "tausend", "zehn")
+# the German tokens (_DE_TOKEN) that may be number words, found in one pass instead
+# of word by word: a word of _DE_WORDS, or a word holding a part
+_DE_CAND = re.compile(
+    r"(?<![a-zäöüß])(?:[a-zäöüß]*(?:" + "|".join(_DE_PARTS) + r")[a-zäöüß]*|"
+    + "|".join(sorted((w for w in _DE_WORDS if _DE_TOKEN.fullmatch(w)), key=len, reverse=True))
+    + r")(?![a-zäöüß])")
 
 
 _SLASH = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|10)(?![\d/])")
@@ -324,11 +366,12 @@ def _frac_heads(lang: str) -> set:
 
 
 def _cand_regex(lang: str) -> re.Pattern:
+    """A number word, whole on its right; on its left ``_LETTER`` must not stand
+    (tested by finditer_not_after)."""
     if lang not in _CAND:
         words = set(L.SMALL[lang]) | set(L.SCALES[lang]) | L.MULT100[lang] | set(L.VAGUE[lang])
         words = {L._apos(w) for w in words if w not in L.DIGIT_ONLY_SCALES and not w.endswith(".")}
-        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        _CAND[lang] = re.compile(r"(?<![^\W\d_])(?:" + alt + r")(?![^\W\d_])")
+        _CAND[lang] = re.compile(r"(?:" + word_alternation(words) + r")(?![^\W\d_])")
     return _CAND[lang]
 
 
@@ -360,14 +403,14 @@ class _Scanner:
         start, end = m.start(), m.end()
         low_suf = suf.lower()
         # ordinals: 2nd, 35e, 3-й, 2.º
-        if low_suf and (low_suf in _ORD_SUFFIX[lang] or low_suf in _ALL_ORD - {"e", "a", "o"} or
+        if low_suf and (low_suf in _ORD_SUFFIX[lang] or low_suf in _ORD_ANY_LANG or
                         (low_suf.startswith("-") and low_suf in _ALL_ORD)):
-            return Num(start, end, float(re.sub(r"\D", "", raw) or 0), "ordinal")
+            return Num(start, end, float(_NON_DIGIT.sub("", raw) or 0), "ordinal")
         if low_suf.endswith(".") and low_suf[:-1] in _ORD_SUFFIX[lang]:
-            return Num(start, end - 1, float(re.sub(r"\D", "", raw) or 0), "ordinal")
-        if _ES_ORD.match(text, m.end("num")):
-            mm = _ES_ORD.match(text, m.end("num"))
-            return Num(start, mm.end(), float(re.sub(r"\D", "", raw) or 0), "ordinal")
+            return Num(start, end - 1, float(_NON_DIGIT.sub("", raw) or 0), "ordinal")
+        mm = _ES_ORD.match(text, m.end("num"))
+        if mm:
+            return Num(start, mm.end(), float(_NON_DIGIT.sub("", raw) or 0), "ordinal")
         glued_unit = None
         scale, scaled = 1.0, False
         if low_suf:
@@ -393,10 +436,17 @@ class _Scanner:
                 sc2 = _scale_after(text, end, lang)
                 if sc2 and sc2[0] > scale:
                     scale, end = scale * sc2[0], sc2[1]
-        count_like = bool(self.count_hint(end)) if self.count_hint else False
-        value, decimals = read_digits(raw, self.doc_lang, count_like, scaled)
+        # Whether a counted noun follows (count_hint looks) changes the reading of
+        # "1.250" and tells "1943 soldiers" from a year; for other numbers it is not asked.
+        plain = _FOUR_DIGITS.fullmatch(raw) is not None
+        value, decimals = read_digits(raw, self.doc_lang, False, scaled)
+        count_like = False
+        if self.count_hint and ((plain and not scaled and 1800 <= value <= 2100) or
+                                (value, decimals) != read_digits(raw, self.doc_lang, True, scaled)):
+            count_like = bool(self.count_hint(end))
+            if count_like:
+                value, decimals = read_digits(raw, self.doc_lang, True, scaled)
         kind = "quantity"
-        plain = re.fullmatch(r"\d{4}", raw) is not None
         if plain and not scaled and 1800 <= value <= 2100 and not count_like:
             kind = "year"
         elif plain and not scaled and 1000 <= value <= 2100:
@@ -443,7 +493,7 @@ class _Scanner:
             values = [_word_value(p, lang) for p in parts]
             start, end, j = s, e, i + 1
             if lang == "en" and values[0][0] in ("mult", "scale"):
-                m = re.search(r"(?<!\w)an?[" + SPACES + r"]+$", text[max(0, s - 4):s], re.I)
+                m = _ARTICLE_BEFORE.search(text[max(0, s - 4):s])
                 if m:  # "a hundred", "a million"
                     start, values = s - (len(text[max(0, s - 4):s]) - m.start()), [("small", 1)] + values
             while j < n and self._gap_ok(toks[j - 1][1], toks[j][0], L.CONNECTORS[lang]):
@@ -469,18 +519,19 @@ class _Scanner:
         text, low, lang = self.text, self.low, self.lang
         if lang == "de":
             out = []
-            for m in _DE_TOKEN.finditer(low):
+            for m in _DE_CAND.finditer(low):
                 w = m.group()
                 if w in _DE_WORDS or (any(x in w for x in _DE_PARTS) and _de_word(w) is not None):
                     out.append((m.start(), m.end(), text[m.start():m.end()]))
             return out
-        return [(m.start(), m.end(), text[m.start():m.end()]) for m in _cand_regex(lang).finditer(low)]
+        return [(m.start(), m.end(), text[m.start():m.end()])
+                for m in finditer_not_after(_cand_regex(lang), _LETTER, low)]
 
     def _after_number(self, pos: int) -> bool:
         before = self.text[max(0, pos - 12):pos].rstrip(SPACES)
         if before and before[-1].isdigit():
             return True
-        m = re.search(r"([^\W\d_]+)[" + SPACES + r"]+$", self.text[max(0, pos - 30):pos])
+        m = _WORD_BEFORE.search(self.text[max(0, pos - 30):pos])
         return bool(m and _word_value(m.group(1).lower(), self.lang))
 
     def _gap_ok(self, a: int, b: int, words=()) -> bool:
@@ -497,9 +548,9 @@ class _Scanner:
         table = L.FRACTIONS[self.lang]
         if not table:
             return out
-        pat = "|".join(re.escape(k).replace("'", "['’]") for k in sorted(table, key=len, reverse=True))
         rx = _FRAC.get(self.lang)
         if rx is None:
+            pat = "|".join(re.escape(k).replace("'", "['’]") for k in sorted(table, key=len, reverse=True))
             rx = _FRAC[self.lang] = re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)")
         hits = []
         for head in _frac_heads(self.lang):  # str.find is far faster than the regex
@@ -517,7 +568,7 @@ class _Scanner:
                 continue
             seen.add(m.start())
             key = L._apos(m.group().lower())
-            key = re.sub(r"\s+", " ", key)
+            key = _SPACE_RUNS.sub(" ", key)
             if key in table:
                 out.append(Num(m.start(), m.end(), round(table[key], 4), "quantity", percent=True,
                                tol=0.5))
@@ -533,10 +584,10 @@ class _Scanner:
         text, lang = self.text, self.lang
         nums: list[Num] = []
         times = []
-        for m in DIGITS.finditer(text):
+        for m in _digit_numbers(text):
             if self._blocked(m.start(), m.end()):
                 continue
-            if re.match(r"/\d", text[m.end():m.end() + 2]) and "/" not in text[m.start() - 1:m.start()]:
+            if _SLASH_DIGIT.match(text, m.end()) and "/" not in text[m.start() - 1:m.start()]:
                 continue  # 2/3: a fraction, read below
             if m.group("time"):
                 times.append(Num(m.start(), m.end(), 0, "time"))
@@ -549,7 +600,7 @@ class _Scanner:
             if num is None:
                 continue
             if num.kind == "quantity" and lang == "de" and text[num.end:num.end + 1] == "." and \
-                    re.match(r"\.\s+[^\W\d_]", text[num.end:num.end + 3]):
+                    _DE_ORDINAL_DOT.match(text[num.end:num.end + 3]):
                 prev = _prev_words(text, num.start, 1)
                 if prev and prev[0] in _DE_ARTICLES:
                     num = replace(num, kind="ordinal", end=num.end + 1)
@@ -568,7 +619,7 @@ class _Scanner:
             if taken_s.overlaps(num.start, num.end) or any(i in covered for i in range(num.start, num.end)):
                 continue
             # a spelled number before "o'clock" is a time
-            if re.match(r"\s*o['’]clock", text[num.end:num.end + 10]):
+            if _OCLOCK.match(text[num.end:num.end + 10]):
                 num = replace(num, kind="time")
             nums.append(num)
             covered.update(range(num.start, num.end))
@@ -586,12 +637,18 @@ class _Scanner:
                     and not a.vague and not nums[i + 1].vague and not a.percent:
                 b = nums[i + 1]
                 gap = text[a.end:b.start]
-                gl = gap.strip(SPACES).lower()
+                gl = gap.strip(SPACES)
+                if len(gl) > _RANGE_GAP:
+                    out.append(a)  # more than a connector between them: no range
+                    i += 1
+                    continue
+                gl = gl.lower()
                 ok = bool(_RANGE_TIGHT.fullmatch(gap)) or gl in _RANGE_WORDS[lang] and len(gap) <= len(gl) + 2
                 opener = None
-                prev = _prev_words(text, a.start, 1)
-                if prev and prev[0] in _RANGE_OPEN[lang] and gl == _RANGE_OPEN[lang][prev[0]]:
-                    ok, opener = True, prev[0]
+                if gl in _RANGE_CLOSE[lang]:
+                    prev = _prev_words(text, a.start, 1)
+                    if prev and prev[0] in _RANGE_OPEN[lang] and gl == _RANGE_OPEN[lang][prev[0]]:
+                        ok, opener = True, prev[0]
                 if gl in ("ou", "or", "oder", "o", "или", "або", "чи") and b.value > 100:
                     ok = False
                 if gl in ("до",) and not opener:
@@ -632,8 +689,8 @@ class _Scanner:
                 return replace(num, cue_start=cstart)
             return replace(num, approx=kind, cue_start=cstart)
         after = text[num.end:num.end + 16].lower()
-        for c, kind in _AFTER_CUES[lang].items():
-            if re.match(_SP + r"*" + re.escape(c) + r"(?!\w)", after):
+        for cue, kind in _after_cues(lang):
+            if cue.match(after):
                 return replace(num, approx=kind)
         if text[num.end:num.end + 1] == "+":
             return replace(num, approx="at-least")

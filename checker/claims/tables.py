@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from checker.claims.lexicon import LANGS
+from checker.claims.scanning import finditer_not_after
 
 DATA = Path(__file__).parent / "data"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
@@ -52,6 +53,10 @@ class Entity:
         return set(LANGS) if "all" in langs else langs
 
 
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'").replace("ʼ", "'")
+
+
 class Matcher:
     """Terms matched at a position, longest first, by word lookup (no big regex).
 
@@ -81,36 +86,74 @@ class Matcher:
         for table in (self.index, self.prefix_index):
             for v in table.values():
                 v.sort(key=lambda e: (-len(e[0]), -sum(len(w) for w, _ in e[0])))
+        self._first_words: dict[str, tuple | None] = {}
+
+    def _terms_from(self, word: str) -> tuple | None:
+        """The terms that may start with this word (as written), kept per distinct word:
+        None when none does (most words of a text); else (keys, entries), where keys,
+        best first, are given when every such term is this one word, so the answer
+        depends on the word alone, and entries are to be checked on the words after."""
+        try:
+            return self._first_words[word]
+        except KeyError:
+            pass
+        w0 = _norm(word)
+        entries = self.index.get(w0, []) + [e for e in self.prefix_index.get(w0[:2], ())
+                                             if w0.startswith(e[0][0][0])]
+        if not entries:
+            info = None
+        elif all(len(words) == 1 for words, _ in entries):
+            info = tuple(key for _, key in entries), entries  # each matches: w0 itself, or a prefix of it
+        else:
+            info = None, entries
+        if len(self._first_words) >= 200_000:  # a vocabulary: bounded on a huge archive
+            self._first_words.clear()
+        self._first_words[word] = info
+        return info
+
+    def candidates(self, text: str, pos: int) -> tuple[tuple[str, int], ...]:
+        """Every term starting exactly at pos, as (key, end), best first: the
+        longest, then the table's order. ``match`` takes the first one accepted;
+        a caller asking about one position with several ``accept`` can keep this."""
+        first = self.TOK.match(text, pos)
+        if first is None:
+            return ()
+        info = self._terms_from(first.group())
+        if info is None:
+            return ()
+        keys, cands = info
+        window = min(len(text), pos + 80)  # terms are read within 80 characters, 5 words
+        if first.end() > window:  # a "word" longer than that: as the window cuts it
+            toks = [(_norm(m.group()), m.end()) for m in self.TOK.finditer(text, pos, window)]
+            w0 = _norm(first.group())
+            pref = [e for e in self.prefix_index.get(w0[:2], ()) if w0.startswith(e[0][0][0])]
+            cands = self.index.get(toks[0][0], []) + pref
+        elif keys is not None:
+            return tuple((key, first.end()) for key in keys)
+        else:
+            # the words after the first are read only as far as the longest candidate needs
+            toks = [(_norm(first.group()), first.end())]
+            wanted = min(5, max(len(words) for words, _ in cands))
+            for m in self.TOK.finditer(text, first.end(), window):
+                toks.append((_norm(m.group()), m.end()))
+                if len(toks) >= wanted:
+                    break
+        found = []
+        for words, key in cands:
+            n = len(words)
+            if n <= len(toks) and all(toks[i][0] == w or (star and toks[i][0].startswith(w))
+                                      for i, (w, star) in enumerate(words)):
+                found.append((n, key, toks[n - 1][1]))
+        found.sort(key=lambda f: -f[0])  # stable: among equally long terms, the table's order
+        return tuple((key, end) for _, key, end in found)
 
     def match(self, text: str, pos: int, accept=None):
         """(key, end) of the longest term starting exactly at pos (whose key
         ``accept`` allows), or None."""
-        first = self.TOK.match(text, pos)
-        if first is None:
-            return None
-        w0 = first.group().lower().replace("’", "'").replace("ʼ", "'")
-        pref = [e for e in self.prefix_index.get(w0[:2], ()) if w0.startswith(e[0][0][0])]
-        if w0 not in self.index and not pref:
-            return None
-        toks = []
-        for m in self.TOK.finditer(text, pos, min(len(text), pos + 80)):
-            if not toks and m.start() != pos:
-                return None
-            toks.append((m.group().lower().replace("’", "'").replace("ʼ", "'"), m.end()))
-            if len(toks) >= 5:
-                break
-        if not toks:
-            return None
-        best = None
-        cands = self.index.get(toks[0][0], []) + pref
-        for words, key in cands:
-            n = len(words)
-            if n > len(toks) or (best and n <= best[2]) or (accept and not accept(key)):
-                continue
-            ok = all(toks[i][0] == w or (star and toks[i][0].startswith(w)) for i, (w, star) in enumerate(words))
-            if ok:
-                best = (key, toks[n - 1][1], n)
-        return (best[0], best[1]) if best else None
+        for key, end in self.candidates(text, pos):
+            if accept is None or accept(key):
+                return key, end
+        return None
 
 
 class WordIndex:
@@ -134,11 +177,16 @@ class WordIndex:
                 self.exact.setdefault(words[0], []).append((words, key))
         for v in self.exact.values():
             v.sort(key=lambda p: -len(p[0]))
+        # Lower-case terms are few (demonyms): a text holding none of them is passed
+        # over at once instead of word by word. (ς: str.lower() writes a final sigma
+        # by context, so a word lower-cased alone may differ from it in a longer text.)
+        self._heads = sorted({w.replace("ς", "σ") for w in self.exact} |
+                             {p.replace("ς", "σ") for entries in self.prefixes.values() for p, _ in entries})
 
     def _find_names(self, text: str, start: int, end: int):
         """Case-sensitive names: only words starting with a capital can begin one."""
         pos = start
-        for m in self._CAPITAL.finditer(text, start, end):
+        for m in finditer_not_after(self._CAPITAL, self._LETTER, text, start, end):
             if m.start() < pos:
                 continue
             w = m.group().replace("’", "'")
@@ -161,12 +209,17 @@ class WordIndex:
                 pos = e
                 break
 
-    _CAPITAL = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*")
+    # a capitalised word, not after a letter
+    _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*")
+    _LETTER = re.compile(r"[^\W\d_]")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         end = len(text) if end is None else end
         if not self.ignore_case:
             yield from self._find_names(text, start, end)
+            return
+        low = text[start:end].lower().replace("’", "'").replace("ς", "σ")
+        if not any(h in low for h in self._heads):
             return
         toks = [(m.start(), m.end(), m.group()) for m in self._TOKEN.finditer(text, start, end)]
         norm = [(w.lower() if self.ignore_case else w).replace("’", "'") for _, _, w in toks]
@@ -204,6 +257,15 @@ class Tables:
     entity_matchers: dict[str, Matcher]  # case-sensitive names
     adjective_matchers: dict[str, Matcher]
     form_index: dict[str, str] = field(default_factory=dict)  # form -> canonical
+    _concepts_for: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def concepts_for(self, unit: str, roles: tuple[str, ...]) -> frozenset[str]:
+        """The concepts that count in ``unit`` and play one of ``roles`` (asked per number: kept)."""
+        key = (unit, roles)
+        if key not in self._concepts_for:
+            self._concepts_for[key] = frozenset(
+                name for name, c in self.concepts.items() if unit in c.units and c.role in roles)
+        return self._concepts_for[key]
 
 
 def _fail(path: Path, where: str, problem: str) -> None:
