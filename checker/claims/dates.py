@@ -90,6 +90,14 @@ class _Patterns:
         self.last_night = re.compile(r"(?<!\w)(?P<r>" + _alt(L.LAST_NIGHT[lang]) + r")(?!\w)", re.I)
         self.since = re.compile(r"(?<!\w)(?:" + _alt(_SINCE[lang]) + r")\s+(?:\w+\s+){0,6}$", re.I)
         self.night = re.compile(L.NIGHT[lang], re.I)
+        # the words each pattern may open with, as the lower-cased text writes them
+        months, weekdays = tuple(L.MONTHS[lang]), tuple(L.WEEKDAYS[lang])
+
+        def first_words(table) -> tuple[str, ...]:
+            return tuple({L._apos(w.split()[0]) for w in table})
+        self.opens = {"dmy": weekdays, "mdy": weekdays + months, "my": months, "weekday": weekdays,
+                      "relative": first_words(L.RELATIVE_DAYS[lang]), "last_year": first_words(_LAST_YEAR[lang]),
+                      "this_year": first_words(_THIS_YEAR[lang]), "last_night": first_words(L.LAST_NIGHT[lang])}
 
 
 _PATTERNS: dict[str, _Patterns] = {}
@@ -115,21 +123,6 @@ def _triggers(low: str, lang: str) -> list[re.Match]:
     hits += finditer_not_after(_YEAR_SHAPE, _DIGIT, low)
     hits.sort(key=lambda m: m.start())
     return hits
-
-
-def _word_starts(hits: list[re.Match]) -> list[int]:
-    """Where a pattern that opens with a trigger word (a weekday, a month, the first
-    word of "last year", "yesterday"...) may match: where a trigger word starts, or
-    after a hyphen or apostrophe inside one (avant-hier). The lower-cased text the
-    triggers were found in must spell such a word as the case-insensitive pattern
-    reads it (no _CASE_ODD in the text)."""
-    starts = []
-    for m in hits:
-        starts.append(m.start())
-        w = m.group()
-        if not w.isalpha():
-            starts.extend(m.start() + k + 1 for k, ch in enumerate(w) if not ch.isalpha())
-    return sorted(set(starts))
 
 
 def _match_from(rx: re.Pattern, text: str, starts: list[int], lo: int, hi: int):
@@ -214,9 +207,13 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
     low = low.replace("’", "'").replace("ʼ", "'")
     wins: dict[str, list[list[int]]] = {"month": [], "weekday": [], "rel": [], "digit": []}
     years = []
-    hits = _triggers(low, lang)
-    for m in hits:
+    by_word: dict[str, list[int]] = {}  # trigger word -> where it starts
+    inner: list[int] = []  # after a hyphen or apostrophe inside one (avant-hier)
+    for m in _triggers(low, lang):
         w = m.group()
+        by_word.setdefault(w, []).append(m.start())
+        if not w.isalnum():
+            inner.extend(m.start() + k + 1 for k, ch in enumerate(w) if not ch.isalnum())
         if w[0].isdigit() and "1950" <= w <= "2049":
             years.append(int(w))
         typ = "digit" if w[0].isdigit() else "month" if w in months else "weekday" if w in weekdays else "rel"
@@ -227,22 +224,25 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
         else:
             windows.append([lo, hi])
     ref_year = anchor_doc.year if anchor_doc else (max(years) if years else None)
-    word_starts = _word_starts(hits) if not _CASE_ODD.search(text) else None
+    # A pattern opening with a trigger word can only match where the trigger scan
+    # found one (or inside one), if the lower-cased text spells it as the
+    # case-insensitive pattern reads it, i.e. holds no _CASE_ODD character.
+    words_found = not _CASE_ODD.search(text)
 
-    def run(rx, window: str, opens: str | None = None):
-        """rx over the windows of a kind of trigger. Most patterns open with a
-        trigger word, a number or either (``opens``: "word", "digits", "both"): they
-        are tried only where one starts rather than at every position ("the", "in",
-        "la" make the relative-day windows most of a text)."""
-        if opens is None or (word_starts is None and opens != "digits"):
+    def run(rx, window: str, opens: tuple[str, ...] = (), digits: bool = False):
+        """rx over the windows of one kind of trigger, tried only where it may open:
+        at a trigger word starting with one of ``opens`` (a weekday, the first word of
+        "last year"...) or at a run of digits, rather than at every position ("the",
+        "in", "la" make the relative-day windows most of a text)."""
+        if not (opens or digits) or (opens and not words_found):
             for lo, hi in wins[window]:
                 yield from rx.finditer(text, lo, hi)
             return
+        at_words = sorted(inner + [p for w, ps in by_word.items() if w.startswith(opens) for p in ps]) \
+            if opens else []
         for lo, hi in wins[window]:
-            starts = []
-            if opens != "digits":
-                starts = word_starts[bisect.bisect_left(word_starts, lo):bisect.bisect_left(word_starts, hi)]
-            if opens != "word":
+            starts = at_words[bisect.bisect_left(at_words, lo):bisect.bisect_left(at_words, hi)]
+            if digits:
                 starts = sorted(starts + [m.start() for m in _DIGIT_RUN.finditer(text, lo, hi)])
             yield from _match_from(rx, text, starts, lo, hi)
 
@@ -272,19 +272,19 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
             y = _year_for(mo, d, wdi, ref_year)
         return y, mo, d
 
-    for m in run(p.iso, "digit", "digits"):
+    for m in run(p.iso, "digit", digits=True):
         add(m.start(), m.end(), "day", (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
-    for m in run(p.numeric, "digit", "digits"):
+    for m in run(p.numeric, "digit", digits=True):
         if 1 <= int(m.group("m")) <= 12:
             add(m.start(), m.end(), "day", (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
-    for m in run(p.range_days, "month", "digits"):
+    for m in run(p.range_days, "month", digits=True):
         mo = months[L._apos(m.group("m").lower())]
         y = int(m.group("y")) if m.group("y") else ref_year
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         if 1 <= d1 < d2 <= 31:
             add(m.start(), m.end(), "interval", ((y, mo, d1), (y, mo, d2)))
-    for rx, opens in ((p.dmy, "both"), (p.mdy, "word")):  # [weekday,] day month; [weekday,] month day
-        for m in run(rx, "month", opens):
+    for rx, digits in ((p.dmy, True), (p.mdy, False)):  # [weekday,] day month; [weekday,] month day
+        for m in run(rx, "month", p.opens["dmy" if digits else "mdy"], digits):
             d = int(m.group("d"))
             if not 1 <= d <= 31:
                 continue
@@ -293,7 +293,7 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
                     and mword[0].islower():
                 continue
             add(m.start(), m.end(), "day", mk(m, d))
-    for m in run(p.my, "month", "word"):
+    for m in run(p.my, "month", p.opens["my"]):
         if lang == "en" and m.group("m")[0].islower():
             continue
         add(m.start(), m.end(), "month", (int(m.group("y")), months[L._apos(m.group("m").lower())]))
@@ -303,18 +303,18 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
         add(m.start("m"), m.end("m"), "month", (ref_year, months[L._apos(m.group("m").lower())]))
     for m in run(p.year, "digit"):
         add(m.start("y"), m.end(), "year", int(m.group("y")))
-    for m in run(p.last_year, "rel", "word"):
+    for m in run(p.last_year, "rel", p.opens["last_year"]):
         add(m.start(), m.end(), "year", (anchor_doc.year - 1) if anchor_doc else None)
-    for m in run(p.this_year, "rel", "word"):
+    for m in run(p.this_year, "rel", p.opens["this_year"]):
         add(m.start(), m.end(), "year", anchor_doc.year if anchor_doc else ref_year)
-    for m in run(p.last_night, "rel", "word"):
+    for m in run(p.last_night, "rel", p.opens["last_night"]):
         nxt = text[m.end():m.end() + 16]
         if _DIGIT.search(nxt) or p.weekday.search(nxt):
             continue  # "in der Nacht zum 15. März": the date says which night
         add(m.start(), m.end(), "lastnight", None)
-    for m in run(p.relative, "rel", "word"):
+    for m in run(p.relative, "rel", p.opens["relative"]):
         add(m.start(), m.end(), "relative", L.RELATIVE_DAYS[lang][L._apos(_SPACE_RUNS.sub(" ", m.group("r").lower()))])
-    for m in run(p.weekday, "weekday", "word"):
+    for m in run(p.weekday, "weekday", p.opens["weekday"]):
         w = m.group("wd")
         if lang == "en" and w[0].islower():
             continue

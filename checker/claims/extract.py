@@ -437,24 +437,22 @@ class Extractor:
                             [(d.start, d.end) for d in dates])
         claims: list[XClaim] = []
         sent_idx = 0
-        carried_when: str | None = None
-        newlines = [m.start() for m in re.finditer("\n", text)]
-        para_of = lambda pos: bisect.bisect_left(newlines, pos)  # noqa: E731
         date_starts = [d.start for d in dates]
-        sent_when: dict[int, str | None] = {}
-        # the time each sentence speaks of: its own date, else the paragraph's last one
-        current_para = -1
-        for i, (a, b) in enumerate(sentences):
-            p = para_of(a)
-            if p != current_para:
-                carried_when, current_para = None, p
-            own = dates[bisect.bisect_left(date_starts, a):bisect.bisect_left(date_starts, b)]
-            if own:
-                sent_when[i] = own[0].iso
-                non_since = [d for d in own if not d.since]
-                carried_when = non_since[-1].iso if non_since else carried_when
-            else:
-                sent_when[i] = carried_when
+
+        def when(k):
+            """The time sentence k speaks of: its own first date, else the last one
+            earlier in its paragraph that is not a "since" (sentences hold no line break)."""
+            a, b = sentences[k]
+            i = bisect.bisect_left(date_starts, a)
+            if i < len(dates) and dates[i].start < b:
+                return dates[i].iso
+            paragraph = text.rfind("\n", 0, a) + 1
+            while i > 0 and dates[i - 1].start >= paragraph:
+                i -= 1
+                if not dates[i].since:
+                    return dates[i].iso
+            return None
+
         # per sentence, asked by each of its claims
         ents_cache: dict[int, tuple] = {}
         modal_cache: dict[int, bool] = {}
@@ -516,7 +514,7 @@ class Extractor:
             qualifier = self._qualifier(start, end, sent) if c.qualify else None
             own_ents, own_places, _ = ents(sent_idx)
             ctx_ents = list(own_ents)
-            if sent_idx > 0 and para_of(sentences[sent_idx - 1][0]) == para_of(sent[0]):
+            if sent_idx > 0 and text.find("\n", sentences[sent_idx - 1][0], sent[0]) < 0:  # one paragraph
                 ctx_ents += [e for e in ents(sent_idx - 1)[0] if e not in ctx_ents]
             # the side: a demonym next to the counted noun ("soldats russes", "Russian troops")
             side = self._side(start, end, sent)
@@ -525,7 +523,7 @@ class Extractor:
                 id=f"{self.name}#c{len(claims) + 1}", path=self.doc.path, lang=lang, start=start, end=end,
                 text=text[start:end], value=num.value, high=num.high, approx=approx, tol=num.tol,
                 unit=unit, concept=concept, qualifier=qualifier,
-                when=sent_when.get(sent_idx), entities=tuple(own_ents) if own_ents else tuple(ctx_ents),
+                when=when(sent_idx), entities=tuple(own_ents) if own_ents else tuple(ctx_ents),
                 places=frozenset(own_places), side=frozenset(side), rate=rate,
                 modal=modal(sent_idx),
                 another=bool(rx.another.search(text[max(0, start - 30):start])),
