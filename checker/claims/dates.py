@@ -117,8 +117,8 @@ def _trigger(lang: str) -> re.Pattern:
 
 def _triggers(low: str, lang: str) -> list[re.Match]:
     """The trigger words and the year-like numbers (19xx, 20xx) of a lower-cased text,
-    in text order: what one pass of ``(?<![^\W\d_])(?:words)(?![^\W\d_])|(?<!\d)(?:19|20)\d\d(?!\d)``
-    finds, as a word holds no digit and the two never overlap."""
+    in text order: what one pass of ``(?<!letter)words(?!letter)|(?<!digit)(?:19|20)dd(?!digit)``
+    would find, as a word holds no digit and the two never overlap."""
     hits = list(finditer_not_after(_trigger(lang), _LETTER, low))
     hits += finditer_not_after(_YEAR_SHAPE, _DIGIT, low)
     hits.sort(key=lambda m: m.start())
