@@ -3,6 +3,7 @@
     python bench/bench_scale.py                 # 2,000 articles, rules-only + full
     python bench/bench_scale.py --files 500     # a smaller corpus
     python bench/bench_scale.py --memory        # also peak memory at 500 vs 2,000 files
+                                                #   (workers and -j 1) and report writing time
     python bench/bench_scale.py --keep DIR      # write the corpus to DIR and keep it
 
 The corpus is generated deterministically (fixed seed) from the seed
@@ -203,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--memory", action="store_true",
-                        help="also measure peak memory with 500 files against --files")
+                        help="also measure peak memory with 500 files against --files, with "
+                             "workers and in one process, and the time the reports take")
     parser.add_argument("--no-full", action="store_true", help="skip the full (LM) mode")
     parser.add_argument("--full-files", type=int, default=200, metavar="N",
                         help="articles for the full (LM) mode, which is far slower (default 200)")
@@ -249,13 +251,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.memory:
             small = work / "corpus500"
             small_mb = generate(small, 500) / 1e6
-            print("peak memory against the number of files (rules only, no cache):")
-            r500 = measure([str(small), "--no-lm", "--no-cache", *common], env)
-            print(_line("500 files", r500, small_mb))
-            print(_line(f"{args.files} files", cold, mb))
-            findings = sum(sum(d["findings"].values()) for d in [json.loads(cold["stdout"])["summary"]])
-            print(f"  growth {cold['rss_mb'] - r500['rss_mb']:+.1f} MB for "
-                  f"{args.files - 500} more files ({findings} findings in the larger run)")
+            findings = sum(json.loads(cold["stdout"])["summary"]["findings"].values())
+            print(f"peak memory against the number of files (rules only, no cache; "
+                  f"{findings} findings in the larger run):")
+            for label, jobs, large in ((f"{os.cpu_count()} workers", [], cold),
+                                       ("one process (-j 1)", ["--jobs", "1"], serial)):
+                r500 = measure([str(small), "--no-lm", "--no-cache", *jobs, *common], env)
+                print(_line(f"500 files, {label}", r500, small_mb))
+                print(_line(f"{args.files} files, {label}", large, mb))
+                growth = large["rss_mb"] - r500["rss_mb"]
+                print(f"  growth {growth:+.1f} MB ({growth / r500['rss_mb']:+.0%}) for "
+                      f"{args.files - 500} more files")
+            checking, writing = report_writing(corpus, work / "timed-reports", env)
+            print(f"report writing, {args.files} files, one process: {writing:.2f} s "
+                  f"(report.json and every HTML page) after {checking:.1f} s of checking")
 
         if args.no_full:
             print("full mode: skipped (--no-full)")
@@ -287,6 +296,28 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+_TIMED_RUN = """
+import sys, time
+from pathlib import Path
+from checker.pipeline import RunOptions, run
+from checker.report import spool_json, write_reports
+start = time.perf_counter()
+report = run([sys.argv[1]], RunOptions(use_lm=False, fail_on=None, jobs=1))
+checked = time.perf_counter()
+write_reports(report, Path(sys.argv[2]), jobs=1, json_file=spool_json(report))
+print(checked - start, time.perf_counter() - checked)
+"""
+
+
+def report_writing(corpus: Path, out: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds of checking and of writing the reports (as the command line writes
+    them for --format json), in one child process."""
+    proc = subprocess.run([sys.executable, "-c", _TIMED_RUN, str(corpus), str(out)], cwd=ROOT,
+                          env=env, capture_output=True, text=True, check=True)
+    checking, writing = map(float, proc.stdout.split())
+    return checking, writing
 
 
 def stages(corpus: Path, limit: int = 400) -> None:

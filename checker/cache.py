@@ -77,6 +77,10 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored for ``key`` (``get`` may still find it corrupt)."""
+        return self._path(key).is_file()
+
     def get(self, key: str, doc: Document) -> tuple[DocumentResult, list[str], list] | None:
         """(result, notices, claim records) stored for ``key``, or None."""
         try:

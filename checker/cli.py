@@ -93,7 +93,7 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
     from checker.config import ConfigError, discover_config
     from checker.parallel import WorkerDied
     from checker.pipeline import PipelineError, run
-    from checker.report import render, write_reports
+    from checker.report import render, spool_json, write_reports
     from checker.report.progress import ProgressBar
 
     try:
@@ -142,16 +142,22 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
         return EXIT_OK
     try:
         # --format json prints the very text report.json holds: render it once
-        printed = render(report, "json") if args.format == "json" else None
-        write_reports(report, out_dir, jobs=_report_jobs(options), json_text=printed)
+        printed = spool_json(report) if args.format == "json" else None
+        write_reports(report, out_dir, jobs=_report_jobs(options), json_file=printed)
     except (OSError, WorkerDied) as exc:
         print(f"mtcheck: cannot write the report to {out_dir}/: "
               f"{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return EXIT_ERROR
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
-                                       and "NO_COLOR" not in os.environ)
-    sys.stdout.write(printed if printed is not None else
-                     render(report, args.format, color=color and args.format == "terminal"))
+    if printed is not None:
+        import shutil
+
+        with printed:
+            printed.seek(0)
+            shutil.copyfileobj(printed, sys.stdout)
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                           and "NO_COLOR" not in os.environ)
+        sys.stdout.write(render(report, args.format, color=color and args.format == "terminal"))
     return EXIT_OK if report.gate.passed else EXIT_FINDINGS
 
 

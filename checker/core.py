@@ -7,6 +7,7 @@ it, so ``doc.text[f.start:f.end] == f.text`` always holds.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -176,6 +177,41 @@ class DocumentResult:
 
 
 @dataclass(frozen=True)
+class DocumentSummary:
+    """What the index, the totals and the gate need of one document.
+
+    A run keeps one per document, with its claims, while the full result
+    (text, findings, segments) waits on disk (``checker.results``).
+    """
+
+    path: str
+    language: str | None
+    language_confidence: float
+    other_languages: tuple[tuple[str, int], ...]  # (language, paragraphs), most first
+    machine_translation: MachineTranslationVerdict | None
+    counts: tuple[tuple[str, int], ...]  # findings per severity: error, warning, info
+    rules: tuple[tuple[str, int], ...]  # findings per rule, in order of first finding
+    claims: tuple[Claim, ...]
+
+    @classmethod
+    def of(cls, result: DocumentResult) -> "DocumentSummary":
+        doc = result.document
+        others: dict[str, int] = {}
+        for seg in doc.segments:
+            if seg.language and seg.language != doc.language:
+                others[seg.language] = others.get(seg.language, 0) + 1
+        counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+        rules: dict[str, int] = {}
+        for f in result.findings:
+            counts[f.severity.value] += 1
+            rules[f.rule] = rules.get(f.rule, 0) + 1
+        return cls(doc.path, doc.language, doc.language_confidence,
+                   tuple(sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))),
+                   result.machine_translation, tuple(counts.items()), tuple(rules.items()),
+                   result.claims)
+
+
+@dataclass(frozen=True)
 class GateResult:
     fail_on: Severity
     passed: bool
@@ -186,16 +222,23 @@ class GateResult:
 class Report:
     """Everything one run found; reporters render it and never add to it."""
 
-    documents: tuple[DocumentResult, ...]
+    # a tuple, or a run's results kept on disk and read back one at a time
+    # (checker.results.Results): iterate, index or len() it, never hold it whole
+    documents: Sequence[DocumentResult]
     cross_document: tuple[CrossCheck, ...] = ()
     errors: tuple[LoadError, ...] = ()
     gate: GateResult = field(default_factory=lambda: GateResult(Severity.ERROR, True))
     notices: tuple[str, ...] = ()  # said once per run, e.g. "LM detector skipped"
     signature: dict = field(default_factory=dict)  # versions and settings, as sacrebleu does
 
+    def summaries(self) -> Sequence[DocumentSummary]:
+        """One DocumentSummary per document, in order: a run's results keep theirs."""
+        kept = getattr(self.documents, "summaries", None)
+        return kept if kept is not None else tuple(DocumentSummary.of(r) for r in self.documents)
+
     def counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
-        for result in self.documents:
-            for finding in result.findings:
-                counts[finding.severity.value] += 1
+        for summary in self.summaries():
+            for severity, n in summary.counts:
+                counts[severity] += n
         return counts

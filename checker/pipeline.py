@@ -1,8 +1,10 @@
 """The run: load → language → segment → detectors → claims → report → gate.
 
 Documents stream through the per-document stages (load to claims), one at a
-time or in ``jobs`` forked worker processes; only their results are kept for
-the cross-document stage and the report.
+time or in ``jobs`` forked worker processes. Each final result goes to disk
+(``checker.results``) for the reporters to read back one at a time; the run
+keeps only summaries, claims and claim records for the cross-document stage,
+so its memory does not grow with the number of files.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from checker.detectors import CheckContext, Detector, select
 from checker.gate import evaluate
 from checker.language import identify
 from checker.load import Source, discover, read_document, read_source  # noqa: F401
+from checker.results import Results
 from checker.rules import RuleBook
 from checker.segment import segment
 
@@ -77,7 +80,8 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
         raise PipelineError(str(exc)) from None
     cache = _result_cache(options, rulebook, detectors) if options.cache else None
     sources = list(discover(paths, options.skip_dirs))
-    results: list[DocumentResult] = []
+    results = Results()
+    claimed: list[DocumentResult] = []  # documents with their claims, for the cross stage
     records: list[list] = []  # each document's internal claim records, for the cross stage
     errors: list[LoadError] = []
     notices: list[str] = []
@@ -95,7 +99,12 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
         result, counts = _accepted(result, comments, options, baseline)
         suppressed += counts[0]
         baselined += counts[1]
-        results.append(result)
+        try:
+            results.append(result)
+        except OSError as exc:
+            raise PipelineError(f"cannot keep the results in a temporary file: "
+                                f"{exc.strerror or exc}") from None
+        claimed.append(_for_cross_stage(result))
         records.append(claim_records)
         if on_document:
             on_document(result)
@@ -105,9 +114,9 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     if baselined:
         notices.append(f"{baselined} finding(s) accepted in the baseline {options.baseline} "
                        f"not shown")
-    cross = _cross_document(results, records)
+    cross = _cross_document(claimed, records)
     report = Report(
-        documents=tuple(results),
+        documents=results,
         cross_document=cross,
         errors=tuple(errors),
         notices=tuple(notices),
@@ -144,12 +153,15 @@ class _Worker:
 
         return self.cache.key(doc, expected_language(doc.path, self.options.languages) or "")
 
+    def in_cache(self, doc: Document) -> bool:
+        return self.cache is not None and self.cache.has(self._key(doc))
+
     def cached(self, doc: Document):
-        """(result, notices, claim records) from the cache, or None."""
-        if self.cache is None:
-            return None
-        hit = self.cache.get(self._key(doc), doc)
-        return None if hit is None else (hit[0], list(hit[1]), hit[2])
+        """(result, notices, claim records) from the cache, else checked now."""
+        hit = self.cache.get(self._key(doc), doc) if self.cache is not None else None
+        if hit is None:  # the entry went bad since in_cache
+            return self.check(doc)
+        return hit[0], list(hit[1]), hit[2]
 
     def check(self, doc: Document):
         """(result, notices, claim records), stored in the cache."""
@@ -177,7 +189,8 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
 
     Sources are loaded and looked up in the cache here; the documents left to
     check go to forked workers when ``options.jobs`` allows and there are
-    enough of them to pay for the fork (a cached run forks nothing).
+    enough of them to pay for the fork (a cached run forks nothing). Cached
+    results are read when their turn comes, not all at once.
     """
     from checker.parallel import WorkerDied, can_fork, cpu_count, fork_pool, ordered_map
 
@@ -186,22 +199,15 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
         if progress:
             progress(index, len(sources), f"reading {_shown(source)}")
         loaded.append((source, worker.load(source)))
-    answers: dict[int, tuple] = {}
-    todo: list[int] = []
-    for index, (_, item) in enumerate(loaded):
-        if not isinstance(item, LoadError):
-            hit = worker.cached(item[0])
-            if hit is None:
-                todo.append(index)
-            else:
-                answers[index] = hit
+    todo = [index for index, (_, item) in enumerate(loaded)
+            if not isinstance(item, LoadError) and not worker.in_cache(item[0])]
 
     jobs = options.jobs or cpu_count()
     if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in worker.detectors):
         jobs = 1  # the model already uses every core, and torch does not survive fork
     if jobs < 2 or len(todo) < _PARALLEL_FROM or not can_fork():
         checked = (worker.check(loaded[i][1][0]) for i in todo)
-        yield from _in_order(loaded, answers, todo, checked)
+        yield from _in_order(worker, loaded, todo, checked)
         return
     _warm_up(worker)
     global _FORKED
@@ -210,7 +216,7 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
         chunk = max(1, min(32, len(todo) // (jobs * 8)))
         checked = ordered_map(fork_pool(min(jobs, len(todo))), _in_forked_worker,
                               [loaded[i][1][0] for i in todo], chunksize=chunk)
-        yield from _in_order(loaded, answers, todo, checked)
+        yield from _in_order(worker, loaded, todo, checked)
     except WorkerDied as exc:
         raise PipelineError(str(exc)) from None
     finally:
@@ -221,15 +227,18 @@ def _shown(source) -> str:
     return source.display if isinstance(source, Source) else source.path
 
 
-def _in_order(loaded: list, answers: dict, todo: list[int], checked):
-    """Merge cached answers and freshly checked ones back into source order."""
+def _in_order(worker: _Worker, loaded: list, todo: list[int], checked):
+    """Merge cached answers and freshly checked ones (``checked``, the answers
+    for ``todo`` in order) back into source order."""
     pending = iter(checked)
+    fresh = set(todo)
     for index, (source, item) in enumerate(loaded):
         if isinstance(item, LoadError):
             yield source, item
             continue
-        result, notices, records = answers.pop(index) if index in answers else next(pending)
-        yield source, (result, item[1], notices, records)
+        doc, comments = item
+        result, notices, records = next(pending) if index in fresh else worker.cached(doc)
+        yield source, (result, comments, notices, records)
 
 
 # One short news sentence per language the detectors know best.
@@ -414,6 +423,16 @@ def _claims(doc: Document) -> tuple[list, tuple]:
     return records, tuple(r.to_core(tables) for r in records)
 
 
+def _for_cross_stage(result: DocumentResult) -> DocumentResult:
+    """What the cross stage reads of a result, kept for the whole run: the claims
+    and the document's path, language, date and text (the names it spells); the
+    findings, segments and sentences wait on disk with the full result."""
+    from dataclasses import replace
+
+    return DocumentResult(replace(result.document, segments=(), sentences=()),
+                          claims=result.claims)
+
+
 def _cross_document(results: list[DocumentResult], records: list[list] | None = None):
     try:
         from checker.claims import cross_check
@@ -426,7 +445,10 @@ def _machine_translation(doc: Document, findings: list[Finding]):
     machine_translation_verdict = _optional("checker.verdict", "machine_translation_verdict")
     if machine_translation_verdict is None:
         return None
-    return machine_translation_verdict(doc, findings)
+    try:
+        return machine_translation_verdict(doc, findings)
+    finally:
+        _optional("checker.verdict", "forget_sources")()  # the detectors' notes on this document
 
 
 def _signature(options: RunOptions, rulebook: RuleBook, detectors: list[Detector]) -> dict:

@@ -49,6 +49,12 @@ def source_of(finding: Finding) -> str | None:
     return _SOURCES.get(finding)
 
 
+def forget_sources() -> None:
+    """Drop the sources noted so far: once a document's verdict is made nothing
+    reads them again, and a run must not hold its findings in memory."""
+    _SOURCES.clear()
+
+
 def evidence(findings: list[Finding] | tuple[Finding, ...]) -> tuple[float, dict[str, float]]:
     """Total evidence weight, and the weight voting for each source language."""
     total = 0.0

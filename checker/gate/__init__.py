@@ -13,7 +13,8 @@ from checker.core import GateResult, Report, Severity
 
 def blocking(report: Report, fail_on: Severity) -> int:
     """How many findings and verdicts stop the batch."""
-    count = sum(1 for r in report.documents for f in r.findings if f.severity >= fail_on)
+    count = sum(n for s in report.summaries() for severity, n in s.counts
+                if Severity(severity) >= fail_on)
     count += sum(1 for c in report.cross_document
                  if c.kind != "consistent" and c.severity >= fail_on)
     return count + len(report.errors)

@@ -1,7 +1,9 @@
 """Report: render a finished Report. Reporters never detect anything."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import IO
 
 from checker.core import Report
 from checker.report.files import write_atomic
@@ -26,19 +28,34 @@ def render(report: Report, fmt: str, *, color: bool = False) -> str:
 
 
 def write_reports(report: Report, out_dir: Path, jobs: int = 1,
-                  json_text: str | None = None) -> list[Path]:
+                  json_file: IO[str] | None = None) -> list[Path]:
     """The files every run leaves in the output folder.
 
     report.json, then the HTML report (docs/<name>.html per document,
-    claims.html, rules.html, and index.html last), each file written atomically;
-    ``jobs`` worker processes may render the document pages. ``json_text`` is
-    the report already rendered as JSON, when the caller has it.
+    claims.html, rules.html, and index.html last), each file written atomically
+    as it is rendered; ``jobs`` worker processes may render the document pages.
+    ``json_file`` holds the report already rendered as JSON (``spool_json``),
+    when the caller has it.
     """
     from checker.report import html, json_report
 
     written = []
     target = out_dir / "report.json"
-    write_atomic(target, json_text if json_text is not None else json_report.render(report))
+    if json_file is None:
+        write_atomic(target, json_report.chunks(report))
+    else:
+        json_file.seek(0)
+        write_atomic(target, iter(lambda: json_file.read(1 << 20), ""))
     written.append(target)
     written.extend(html.write_pages(report, Path(out_dir), jobs=jobs))
     return written
+
+
+def spool_json(report: Report) -> IO[str]:
+    """The report rendered as JSON into an anonymous temporary file, for a caller
+    that prints it and writes it as report.json: rendered once, never held whole."""
+    from checker.report import json_report
+
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    json_report.write(report, spool)
+    return spool

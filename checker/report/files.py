@@ -10,17 +10,24 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
-def write_atomic(path: Path, content: str, durable: bool = True) -> None:
-    """``durable=False`` skips the fsync, which costs milliseconds per file: still
+def write_atomic(path: Path, content: str | Iterable[str], durable: bool = True) -> None:
+    """``content`` is the text, or its pieces in order (a large report is written
+    as it is rendered, never held whole).
+
+    ``durable=False`` skips the fsync, which costs milliseconds per file: still
     atomic for readers and on Ctrl-C; the caller syncs a batch of such files at
     once (``sync_all``) before writing a file that refers to them."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+            if isinstance(content, str):
+                handle.write(content)
+            else:
+                handle.writelines(content)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -9,13 +9,19 @@ Pages (paths relative to the report folder)::
 
 Every page is self-contained: the CSS and the small script are inlined from
 ``static/``, nothing is fetched from anywhere. All text from articles and
-findings goes through Jinja's autoescape; the script reads only ``data-*``
-attributes and elements the templates wrote, never markup built from strings.
+findings is escaped, by Jinja's autoescape or, for the items the pages repeat
+by the thousand (``html_items``), as autoescape does it; the script reads only
+``data-*`` attributes and elements the pages hold, never markup built from strings.
 
 The view models below turn the frozen report records into plain values the
 templates loop over; the heavy part is cutting a text into non-overlapping
 pieces, each carrying the set of findings and claims that cover it, done in
 one sweep so a 50-page article with 500 findings renders in well under a second.
+
+An archive's report is written without holding it: the index, the claims
+page and the cross-document views are made from the documents' summaries,
+and each document's full result is read back (``checker.results``) only to
+render its own page; the large pages are written as they are rendered.
 """
 from __future__ import annotations
 
@@ -24,21 +30,22 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from markupsafe import Markup, escape
 
+from checker.core import (Claim, CrossCheck, DocumentResult, DocumentSummary, Finding, Report,
+                          Severity)
 from checker.parallel import can_fork, fork_pool, ordered_map
-from checker.core import Claim, CrossCheck, DocumentResult, Finding, Report, Severity
 from checker.report import diff as diffmod
+from checker.report import html_items as items
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
-SEVERITIES = ("error", "warning", "info")
-_LETTER = {"error": "E", "warning": "W", "info": "I"}
-_LABEL = {"error": "Error", "warning": "Warning", "info": "Info"}
+SEVERITIES = items.SEVERITIES
+_LETTER = items.LETTER
 _APPROX = {"exact": "", "about": "≈\u202f", "at-least": "≥\u202f", "at-most": "≤\u202f"}
 _APPROX_WORDS = {"exact": "", "about": "about ", "at-least": "at least ", "at-most": "at most "}
 
@@ -49,14 +56,19 @@ _APPROX_WORDS = {"exact": "", "about": "about ", "at-least": "at least ", "at-mo
 def _env():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+    # auto_reload off: the templates do not change during a run, and checking
+    # their files at every include is a stat() per page
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
-    env.filters["pct"] = lambda x: f"{round(float(x) * 100):d}%"
+                      keep_trailing_newline=True, auto_reload=False)
+    env.filters["pct"] = items.pct
     env.filters["number"] = format_number
-    env.globals["LETTER"] = _LETTER
-    env.globals["LABEL"] = _LABEL
-    env.globals["SEVERITIES"] = SEVERITIES
+    env.globals.update(LETTER=items.LETTER, LABEL=items.LABEL, SEVERITIES=SEVERITIES,
+                       sev_badge=items.sev_badge, mt_cell=items.mt_cell,
+                       cross_item=items.cross_item, line_html=items.line_html,
+                       finding_item=items.finding_item, diff_row=items.diff_row,
+                       claim_row=items.claim_row, doc_row=items.doc_row,
+                       claim_link=items.claim_link)
     return env
 
 
@@ -113,13 +125,6 @@ def claim_value(claim: Claim) -> str:
 def _short(text: str, width: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def counts_of(findings: Iterable[Finding]) -> dict[str, int]:
-    counts = {s: 0 for s in SEVERITIES}
-    for f in findings:
-        counts[f.severity.value] += 1
-    return counts
 
 
 def _rule_ids() -> dict[str, object]:
@@ -208,7 +213,7 @@ def markdown_html(text: str, heading_offset: int = 1) -> Markup:
 
 # --------------------------------------------------------------------------- view models
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand
 class Piece:
     """A run of text covered by the same findings and claims."""
 
@@ -227,7 +232,7 @@ class Piece:
         return " ".join(map(str, self.findings))
 
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand
 class Line:
     number: int
     pieces: list[Piece]
@@ -235,7 +240,7 @@ class Line:
     claim_anchor: bool = False
 
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand
 class FindingView:
     index: int
     finding: Finding
@@ -251,7 +256,7 @@ class FindingView:
         return self.finding
 
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand
 class ClaimView:
     claim: Claim
     anchor: str
@@ -259,7 +264,6 @@ class ClaimView:
     doc_index: int
     contradicted: bool
     value: str
-    line: int
 
     @property
     def short(self) -> str:
@@ -269,31 +273,21 @@ class ClaimView:
 
 @dataclass
 class DocView:
+    """A document as the index and the claims page show it, and its page's head:
+    made from its summary, kept for the whole run (the full result is read
+    only to render the document's own page)."""
+
     index: int
-    result: DocumentResult
+    summary: DocumentSummary
     page: str  # relative to the report root, e.g. "docs/a.txt.html"
     counts: dict[str, int]
-    other_langs: list[tuple[str, int]]
-    findings: list[FindingView] = field(default_factory=list)
     claims: list[ClaimView] = field(default_factory=list)
-    cross: list[CrossCheck] = field(default_factory=list)
+    cross: list[CrossView] = field(default_factory=list)
 
-    @property
-    def doc(self):
-        return self.result.document
-
-    @property
+    @functools.cached_property
     def name(self) -> str:
-        return PurePosixPath(self.doc.path.replace("\\", "/")).name or self.doc.path
-
-
-def _other_langs(result: DocumentResult) -> list[tuple[str, int]]:
-    doc = result.document
-    counts: dict[str, int] = defaultdict(int)
-    for seg in doc.segments:
-        if seg.language and seg.language != doc.language:
-            counts[seg.language] += 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        path = self.summary.path
+        return PurePosixPath(path.replace("\\", "/")).name or path
 
 
 def pieces_by_line(text: str, findings: tuple[Finding, ...],
@@ -441,12 +435,13 @@ def _finding_views(result: DocumentResult, applied: set[int], known: dict) -> li
     return views
 
 
-def _claim_anchor_map(report: Report, pages: list[str]) -> dict[str, tuple[str, str, int]]:
+def _claim_anchor_map(summaries: Sequence[DocumentSummary],
+                      pages: list[str]) -> dict[str, tuple[str, str, int]]:
     """claim id -> (page, anchor, document index); anchors are unique in a report."""
     out: dict[str, tuple[str, str, int]] = {}
     used: set[str] = set()
-    for d, result in enumerate(report.documents):
-        for claim in result.claims:
+    for d, summary in enumerate(summaries):
+        for claim in summary.claims:
             base = anchor_id("claim-", claim.id)
             anchor, k = base, 2
             while anchor in used:
@@ -462,7 +457,11 @@ def doc_pages(report: Report) -> list[str]:
     Named after the document's path without the folder all documents share
     ("seeds/000_x.txt" alone becomes docs/000_x.txt.html), unique ignoring case.
     """
-    paths = [PurePosixPath(r.document.path.replace("\\", "/")) for r in report.documents]
+    return _doc_pages(report.summaries())
+
+
+def _doc_pages(summaries: Sequence[DocumentSummary]) -> list[str]:
+    paths = [PurePosixPath(s.path.replace("\\", "/")) for s in summaries]
     common: tuple[str, ...] = ()
     if paths:
         parents = [p.parts[:-1] for p in paths]
@@ -484,19 +483,19 @@ def doc_pages(report: Report) -> list[str]:
     return pages
 
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand
 class CrossView:
     check: CrossCheck
     links: list[tuple[str, str, str | None]]  # (path, text, href relative to root)
 
 
-def _cross_views(report: Report, pages: list[str],
+def _cross_views(report: Report, summaries: Sequence[DocumentSummary], pages: list[str],
                  anchors: dict[str, tuple[str, str, int]]) -> list[CrossView]:
-    by_path = {r.document.path: pages[i] for i, r in enumerate(report.documents)}
+    by_path = {s.path: pages[i] for i, s in enumerate(summaries)}
     claim_spans = {}
-    for result in report.documents:
-        for c in result.claims:
-            claim_spans[(result.document.path, c.start, c.end)] = c.id
+    for summary in summaries:
+        for c in summary.claims:
+            claim_spans[(summary.path, c.start, c.end)] = c.id
     rank = {"contradiction": 0, "entity-variant": 1, "consistent": 2}
     views = []
     for check in sorted(report.cross_document,
@@ -517,7 +516,7 @@ def _cross_views(report: Report, pages: list[str],
             for cid in check.claims:
                 if cid in anchors:
                     page, anchor, d = anchors[cid]
-                    links.append((report.documents[d].document.path, cid, f"{page}#{anchor}"))
+                    links.append((summaries[d].path, cid, f"{page}#{anchor}"))
         views.append(CrossView(check, links))
     return views
 
@@ -547,24 +546,27 @@ def _gate_view(report: Report) -> dict:
 
 @dataclass
 class _Site:
-    """Everything the pages are rendered from, computed once per report."""
+    """Everything the pages are rendered from, computed once per report from the
+    documents' summaries: a document's full result is read only for its page."""
     env: object
     docs: list  # DocView per document
     cross: list  # CrossView
     known: dict
-    common: dict
+    common: dict  # what every page's template gets
+    document_common: dict  # what every document page's template gets besides
 
 
 def _site(report: Report) -> _Site:
     from checker import __version__
 
     env = _env()
-    pages = doc_pages(report)
-    anchors = _claim_anchor_map(report, pages)
+    summaries = report.summaries()
+    pages = _doc_pages(summaries)
+    anchors = _claim_anchor_map(summaries, pages)
     contradicted = {cid for c in report.cross_document if c.kind == "contradiction"
                     for cid in c.claims}
     known = _rule_ids()
-    cross = _cross_views(report, pages, anchors)
+    cross = _cross_views(report, summaries, pages, anchors)
 
     # Which cross-document problems involve each page, in one pass: filtering
     # the whole list per document is quadratic on an archive of thousands.
@@ -576,39 +578,45 @@ def _site(report: Report) -> _Site:
             cross_by_page.setdefault(page, []).append(cv)
 
     docs: list[DocView] = []
-    for d, result in enumerate(report.documents):
-        view = DocView(d, result, pages[d], counts_of(result.findings), _other_langs(result))
-        for claim in result.claims:
+    for d, summary in enumerate(summaries):
+        view = DocView(d, summary, pages[d], dict(summary.counts))
+        for claim in summary.claims:
             page, anchor, _ = anchors.get(claim.id, (pages[d], anchor_id("claim-", claim.id), d))
-            line, _col = result.document.line_col(min(claim.start, len(result.document.text)))
             view.claims.append(ClaimView(claim, anchor, page, d, claim.id in contradicted,
-                                         claim_value(claim), line))
+                                         claim_value(claim)))
         view.cross = cross_by_page.get(pages[d], [])
         docs.append(view)
 
-    common = {"version": __version__, "css": _static("report.css"),
-              "csp_style": _csp_hash(_static("report.css")), "csp_script": "'none'",
-              "counts": report.counts(), "gate": _gate_view(report),
-              "n_docs": len(report.documents)}
-    return _Site(env, docs, cross, known, common)
+    # the inline style and script, and the hashes the Content-Security-Policy
+    # allows them by, are the same on every page: computed once
+    css, js = _static("report.css"), _static("report.js")
+    common = {"version": __version__, "css": css, "csp_style": _csp_hash(css),
+              "csp_script": "'none'", "counts": report.counts(), "gate": _gate_view(report),
+              "n_docs": len(summaries)}
+    document_common = {**common, "js": js, "csp_script": _csp_hash(js)}
+    return _Site(env, docs, cross, known, common, document_common)
 
 
-def _document_pages(site: _Site, views) -> Iterator[tuple[str, str]]:
+def _document_pages(site: _Site, views: Iterable[DocView],
+                    results: Iterable[DocumentResult]) -> Iterator[tuple[str, str]]:
+    """(page, HTML text) of each document: ``views`` and their full ``results``
+    in step, read one at a time."""
     tpl = site.env.get_template("document.html.j2")
-    for view in views:
-        yield view.page, _render_document(tpl, view, site.known, site.common)
+    for view, result in zip(views, results, strict=True):
+        yield view.page, _render_document(tpl, view, result, site)
 
 
-def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, str]]:
-    """claims.html, rules.html and index.html, the index last."""
+def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, Iterator[str]]]:
+    """claims.html, rules.html and index.html, the index last, each as the pieces
+    of its text: an archive's index and claims page run to megabytes."""
     env, docs, cross, common = site.env, site.docs, site.cross, site.common
-    yield "claims.html", env.get_template("claims.html.j2").render(
+    yield "claims.html", env.get_template("claims.html.j2").generate(
         root="", page="claims", title="Numeric claims", claims=_claims_table(docs),
         contradictions=[cv for cv in cross if cv.check.kind == "contradiction"],
         docs=docs, **common)
-    yield "rules.html", env.get_template("rules.html.j2").render(
-        root="", page="rules", title="Rules", rules=_rules_view(report, site.known), **common)
-    yield "index.html", env.get_template("index.html.j2").render(
+    yield "rules.html", env.get_template("rules.html.j2").generate(
+        root="", page="rules", title="Rules", rules=_rules_view(docs, site.known), **common)
+    yield "index.html", env.get_template("index.html.j2").generate(
         root="", page="index", title="Report", report=report, docs=docs, cross=cross,
         n_claims=sum(len(v.claims) for v in docs), **common)
 
@@ -616,8 +624,9 @@ def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, str]]:
 def iter_pages(report: Report) -> Iterator[tuple[str, str]]:
     """(relative path, HTML text) of every page, one at a time; the index last."""
     site = _site(report)
-    yield from _document_pages(site, site.docs)
-    yield from _summary_pages(report, site)
+    yield from _document_pages(site, site.docs, report.documents)
+    for rel, chunks in _summary_pages(report, site):
+        yield rel, "".join(chunks)
 
 
 def render_pages(report: Report) -> dict[str, str]:
@@ -625,27 +634,27 @@ def render_pages(report: Report) -> dict[str, str]:
     return dict(iter_pages(report))
 
 
-def _render_document(tpl, view: DocView, known: dict, common: dict) -> str:
-    result = view.result
+def _render_document(tpl, view: DocView, result: DocumentResult, site: _Site) -> str:
+    doc = result.document
     fixes = diffmod.select_fixes(result.findings)
     applied = {fix.finding for fix in fixes}
-    findings = _finding_views(result, applied, known)
-    view.findings = findings
+    findings = _finding_views(result, applied, site.known)
     claim_spans = [(c.anchor, c.claim.start, c.claim.end) for c in view.claims]
     lines = _line_views(result, claim_spans)
-    ops = diffmod.diff_ops(result.document.text, fixes)
+    ops = diffmod.diff_ops(doc.text, fixes)
     rows = diffmod.diff_rows(ops)
     corrected = diffmod.new_text(ops)
     categories: dict[str, int] = defaultdict(int)
     for f in result.findings:
         categories[f.category] += 1
+    claim_rows = [(c, doc.line_col(min(c.claim.start, len(doc.text)))[0]) for c in view.claims]
     return tpl.render(
-        root="../", page="document", title=view.doc.path, view=view, doc=view.doc,
+        root="../", page="document", title=doc.path, view=view, doc=doc,
         findings=findings, lines=lines, rows=rows, corrected=corrected,
         n_changed=sum(1 for r in rows if r.changed), n_fixes=len(fixes),
-        categories=sorted(categories.items()), js=_static("report.js"),
-        **{**common, "csp_script": _csp_hash(_static("report.js"))},
-        download_name=f"{Path(view.name).stem or 'article'}.corrected.txt")
+        categories=sorted(categories.items()), claim_rows=claim_rows,
+        download_name=f"{Path(view.name).stem or 'article'}.corrected.txt",
+        **site.document_common)
 
 
 GRID_COLUMNS = 12  # above this many articles a column each is unreadable (and quadratic)
@@ -684,11 +693,11 @@ def _claims_table(docs: list[DocView]) -> dict:
             "total": sum(len(v.claims) for v in docs)}
 
 
-def _rules_view(report: Report, known: dict) -> list[dict]:
+def _rules_view(docs: list[DocView], known: dict) -> list[dict]:
     used: dict[str, int] = defaultdict(int)
-    for result in report.documents:
-        for f in result.findings:
-            used[f.rule] += 1
+    for view in docs:
+        for rule, n in view.summary.rules:
+            used[rule] += n
     rules = []
     for rule_id, doc in known.items():
         rules.append({"id": rule_id, "doc": doc, "used": used.get(rule_id, 0),
@@ -713,16 +722,16 @@ def write_pages(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
     site = _site(report)
     written = []
     if jobs > 1 and len(site.docs) >= _PARALLEL_PAGES and can_fork():
-        written += _write_in_workers(site, Path(out_dir), jobs)
+        written += _write_in_workers(site, report.documents, Path(out_dir), jobs)
     else:
-        for rel, page in _document_pages(site, site.docs):
+        for rel, page in _document_pages(site, site.docs, report.documents):
             target = Path(out_dir, *rel.split("/"))
             write_atomic(target, page, durable=False)
             written.append(target)
     sync_all()  # the document pages are on disk before the index links to them
-    for rel, page in _summary_pages(report, site):
+    for rel, chunks in _summary_pages(report, site):
         target = Path(out_dir, *rel.split("/"))
-        write_atomic(target, page)
+        write_atomic(target, chunks)
         written.append(target)
     _remove_stale_pages(Path(out_dir) / "docs", {p.name for p in written}, started)
     return written
@@ -750,26 +759,29 @@ def _remove_stale_pages(folder: Path, current: set[str], started: float) -> None
 
 
 _PARALLEL_PAGES = 64
-_FORKED_SITE: tuple[_Site, Path] | None = None
+_FORKED_SITE: tuple[_Site, Sequence[DocumentResult], Path] | None = None
 
 
 def _write_share(share: tuple[int, int]) -> list[str]:
     from checker.report.files import write_atomic
 
-    site, out_dir = _FORKED_SITE
+    site, results, out_dir = _FORKED_SITE
+    first, end = share
     out = []
-    for rel, page in _document_pages(site, site.docs[share[0]:share[1]]):
+    for rel, page in _document_pages(site, site.docs[first:end],
+                                     (results[i] for i in range(first, end))):
         target = Path(out_dir, *rel.split("/"))
         write_atomic(target, page, durable=False)
         out.append(str(target))
     return out
 
 
-def _write_in_workers(site: _Site, out_dir: Path, jobs: int) -> list[Path]:
+def _write_in_workers(site: _Site, results: Sequence[DocumentResult], out_dir: Path,
+                      jobs: int) -> list[Path]:
     global _FORKED_SITE
     step = max(1, len(site.docs) // (jobs * 8))
     shares = [(a, min(a + step, len(site.docs))) for a in range(0, len(site.docs), step)]
-    _FORKED_SITE = (site, out_dir)  # the workers fork at the first task and find it there
+    _FORKED_SITE = (site, results, out_dir)  # the workers fork at the first task and find it there
     try:
         shares_written = ordered_map(fork_pool(jobs), _write_share, shares)
         return [Path(p) for paths in shares_written for p in paths]

@@ -342,3 +342,16 @@ def test_pages_of_documents_no_longer_checked_are_removed(tmp_path, seeds_report
     assert "renamed_article.txt.html" not in names
     assert {"other_run_now.txt.html", "notes.txt"} <= set(names)
     assert len([n for n in names if n.endswith(".txt.html")]) == 5 + 1
+
+
+def test_items_written_in_python_escape_as_autoescape_does():
+    from markupsafe import escape
+
+    from checker.report.html_items import esc, truncate
+
+    for text in (*PAYLOADS, "a & b", "'single' \"double\"", "", "plain é — “x”"):
+        assert esc(text) == str(escape(text))
+    env = __import__("checker.report.html", fromlist=["_env"])._env()
+    jinja_truncate = env.filters["truncate"]
+    for text in ("short", "word " * 40, "x" * 164, "x" * 166, "a " * 83):
+        assert truncate(text, 160) == jinja_truncate(env, text, 160)

@@ -54,3 +54,34 @@ def test_docs_copy_of_the_contract_matches_the_shared_one():
         pytest.skip("../shared is not beside the checkout")
     ours = (ROOT / "docs" / "REPORT_CONTRACT.md").read_text(encoding="utf-8")
     assert ours.startswith(shared.read_text(encoding="utf-8"))
+
+
+def _as_json_dumps_writes_it(text: str) -> str:
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_streamed_text_is_what_json_dumps_writes(seeds_report):
+    """The report is encoded a document at a time by the C encoder: the text is
+    still exactly json.dumps(..., ensure_ascii=False, indent=2) of the whole."""
+    text = json_report.render(seeds_report)
+    assert text == _as_json_dumps_writes_it(text)
+    assert text == "".join(json_report.chunks(seeds_report))
+
+
+def test_awkward_values_are_encoded_as_json_dumps_does():
+    from sample_reports import hostile_report
+
+    from checker.core import (Claim, CrossCheck, Document, DocumentResult, Finding, Report,
+                              Severity)
+
+    text = 'Quotes " and \\ backslash, \t tab, \u2028 separator, émoji 🎉, 1e-7 and ½.\n'
+    finding = Finding("TY-x", "spacing", Severity.INFO, 0, 6, text[:6], 'say "no"\n',
+                      suggestion="", confidence=1e-7)
+    claim = Claim("a.txt#c1", 0, 6, text[:6], 0.5, None, None, entities=())
+    empty = DocumentResult(Document("b.txt", ""))
+    odd = Report((DocumentResult(Document("a.txt", text), (finding,), (claim,)), empty),
+                 (CrossCheck("consistent", Severity.INFO, (), (), "nothing to relate"),),
+                 signature={"nested": {"list": [1, [2, {}]], "empty": []}, "none": None})
+    for report in (odd, hostile_report(), Report(())):
+        rendered = json_report.render(report)
+        assert rendered == _as_json_dumps_writes_it(rendered)

@@ -1,0 +1,54 @@
+"""A run's per-document results, kept on disk until the report is written.
+
+Holding every document's full result (text, findings, segments, sentences)
+makes the memory grow with the size of an archive. The run appends each
+result to an unlinked temporary file as soon as it is final and keeps only a
+small summary per document (``DocumentSummary``: the index's row, with the
+claims the cross-document stage needs); the reporters read the results back
+one at a time. The file vanishes with the process, even a killed one.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator, Sequence
+
+from checker.core import DocumentResult, DocumentSummary
+
+
+class Results(Sequence[DocumentResult]):
+    """Documents' results in run order; ``summaries`` stay in memory."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="mtcheck-results-")
+        self._where: list[tuple[int, int]] = []  # (offset, size) of each pickled result
+        self._end = 0
+        self.summaries: list[DocumentSummary] = []
+
+    def append(self, result: DocumentResult) -> None:
+        data = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+        # positional writes and reads: forked page writers read the same file
+        # descriptor at once, and a shared file position would mix them up
+        fd, written = self._file.fileno(), 0
+        while written < len(data):
+            written += os.pwrite(fd, memoryview(data)[written:], self._end + written)
+        self._where.append((self._end, len(data)))
+        self._end += len(data)
+        self.summaries.append(DocumentSummary.of(result))
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        offset, size = self._where[index]
+        data = os.pread(self._file.fileno(), size, offset)
+        if len(data) != size:
+            raise OSError(f"the results' temporary file is {offset + len(data)} bytes, "
+                          f"expected at least {offset + size}")
+        return pickle.loads(data)
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        return (self[i] for i in range(len(self)))
