@@ -67,8 +67,9 @@ _NESTED = (dict, list, tuple)
 
 @functools.lru_cache(maxsize=None)
 def _plain_encoder(level: int):
-    """Encodes a plain value, or a dict or list of them sitting at nesting ``level``."""
-    separators = (",\n" + "  " * (level + 1), ": ")
+    """Encodes a plain value, or a dict or list of them sitting at nesting ``level``
+    (-1: a NUL between items, for ``_records``)."""
+    separators = ("\0" if level < 0 else ",\n" + "  " * (level + 1), ": ")
     make = json.encoder.c_make_encoder  # built once per level: cheaper calls
     if make is None:  # no C accelerator in this Python
         return json.JSONEncoder(ensure_ascii=False, check_circular=False,
@@ -103,6 +104,9 @@ def _encode(value, level: int) -> str:
     elif isinstance(value, (list, tuple)):
         if not value:
             return "[]"
+        if all(isinstance(item, dict) and item and not any(isinstance(v, _NESTED) for v in item.values())
+               for item in value):
+            return _records(value, level)
         if any(isinstance(item, _NESTED) for item in value):
             parts = [_encode(item, level + 1) for item in value]
         else:
@@ -112,6 +116,17 @@ def _encode(value, level: int) -> str:
         return _plain_encoder(level)(value)
     pad = "\n" + "  " * (level + 1)
     return open_ + pad + ("," + pad).join(parts) + "\n" + "  " * level + close
+
+
+def _records(items: list[dict], level: int) -> str:
+    """A list of non-empty dicts of plain values (segments, findings, spans) at
+    nesting ``level``, in one call of the encoder. Its separator is a NUL, which
+    encoded strings never hold raw (they escape it): the NULs between two dicts
+    and those between fields are then told apart and indented."""
+    pad, item, field = "  " * level, "  " * (level + 1), "  " * (level + 2)
+    text = _plain_encoder(-1)(items)[2:-2]  # without the "[{" and "}]"
+    text = text.replace("}\0{", f"\n{item}}},\n{item}{{\n{field}").replace("\0", f",\n{field}")
+    return f"[\n{item}{{\n{field}{text}\n{item}}}\n{pad}]"
 
 
 def _document(result: DocumentResult) -> dict:
