@@ -67,8 +67,7 @@ def _same_story(a: XClaim, b: XClaim) -> bool:
 def comparable(a: XClaim, b: XClaim, tables: Tables, same_doc: bool = False) -> bool:
     if not (a.align and b.align) or a.key != b.key:
         return False
-    ua, ub = tables.units[a.unit], tables.units[b.unit]
-    if ua.dimension != ub.dimension:
+    if a.unit != b.unit and tables.units[a.unit].dimension != tables.units[b.unit].dimension:
         return False
     if (a.rate is None) != (b.rate is None):
         return False  # a total and a rate are different quantities
@@ -80,15 +79,15 @@ def comparable(a: XClaim, b: XClaim, tables: Tables, same_doc: bool = False) -> 
         return False
     if a.places and b.places and not (a.places & b.places):
         return False
-    if not _times_compatible(a.when, b.when):
+    if a.when != b.when and not _times_compatible(a.when, b.when):
         return False
     if same_doc:
         if a.sentence == b.sentence or a.another or b.another:
             return False
-        if not (set(a.entities) & set(b.entities)) and (a.entities or b.entities):
+        if set(a.entities).isdisjoint(b.entities) and (a.entities or b.entities):
             return False
     else:
-        if a.entities and b.entities and not (set(a.entities) & set(b.entities)):
+        if a.entities and b.entities and set(a.entities).isdisjoint(b.entities):
             # different actors and no shared date: different subjects
             if not (a.when and b.when):
                 return False
@@ -103,9 +102,16 @@ def _per_year(c: XClaim) -> float:
     return L.PERIODS["year"] / L.PERIODS[c.rate] if c.rate else 1.0
 
 
-def consistent(a: XClaim, b: XClaim, tables: Tables) -> bool:
-    alo, ahi = (x * _per_year(a) for x in a.bounds(tables))
-    blo, bhi = (x * _per_year(b) for x in b.bounds(tables))
+def _yearly_bounds(c: XClaim, tables: Tables) -> tuple[float, float]:
+    lo, hi = c.bounds(tables)
+    return lo * _per_year(c), hi * _per_year(c)
+
+
+def consistent(a: XClaim, b: XClaim, tables: Tables, yearly=None) -> bool:
+    """Whether the values a and b allow overlap. ``yearly``: a claim's bounds per
+    year, when the caller keeps them (the same numbers as computed here)."""
+    alo, ahi = yearly(a) if yearly else _yearly_bounds(a, tables)
+    blo, bhi = yearly(b) if yearly else _yearly_bounds(b, tables)
     if a.rate != b.rate:  # 250,000 a month vs 3 million a year: month lengths round
         alo, ahi = alo * 0.99, ahi * 1.01
     if a.unit != b.unit:  # converted: allow the rounding of the conversion
@@ -244,22 +250,32 @@ def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]
             if c.align:
                 by_key.setdefault(c.key, []).append(c)
         index.append(by_key)
+    bounds: dict[int, tuple[float, float]] = {}
+
+    def yearly(c: XClaim) -> tuple[float, float]:  # kept: asked for every pair a claim is in
+        if id(c) not in bounds:
+            bounds[id(c)] = _yearly_bounds(c, tables)
+        return bounds[id(c)]
+
     pairs = sorted(_candidate_pairs(groups))
     for i, j in pairs:
             for a in groups[i]:
-                if a.key not in index[j]:
+                theirs = index[j].get(a.key)
+                if theirs is None:
                     continue
-                cands = [b for b in index[j][a.key] if comparable(a, b, tables)]
+                cands = [b for b in theirs if comparable(a, b, tables)]
                 if not cands:
                     continue
-                agree = [b for b in cands if consistent(a, b, tables)]
+                agree = [b for b in cands if consistent(a, b, tables, yearly)]
                 if agree:
                     b = min(agree, key=lambda x: abs(x.value - a.value))
                 else:
                     # a claim of the other document that agrees with another of ours is
-                    # the counterpart of that one, not of a
+                    # the counterpart of that one, not of a (comparable claims share a's
+                    # key and align, so they are ours under that key)
                     cands = [b for b in cands if not any(
-                        comparable(a2, b, tables) and consistent(a2, b, tables) for a2 in groups[i] if a2 is not a)]
+                        comparable(a2, b, tables) and consistent(a2, b, tables, yearly)
+                        for a2 in index[i][a.key] if a2 is not a)]
                     if not cands:
                         continue
                     b = min(cands, key=lambda x: abs(math.log1p(x.value) - math.log1p(a.value)))
@@ -306,13 +322,10 @@ def _candidate_pairs(groups: list[list[XClaim]]) -> set[tuple[int, int]]:
         pairs.update((min(a, b), max(a, b)) for a in xs for b in ys if a != b)
 
     for by_time in timed.values():
-        # times are few per key (dates, months, years): compare the distinct
-        # times, then pair the documents of every two compatible ones
-        times = sorted(by_time)
-        for x, t in enumerate(times):
-            for u in times[x:]:
-                if _times_compatible(t, u):
-                    between(by_time[t], by_time[u])
+        # compare the distinct times (dates, months, years), then pair the documents
+        # of every two compatible ones
+        for t, u in _compatible_times(list(by_time)):
+            between(by_time[t], by_time[u])
     for docs in specific.values():
         # two dated articles are the same story by their dates alone (below)
         between([i for i in docs if doc_day[i] is None], docs)
@@ -323,6 +336,44 @@ def _candidate_pairs(groups: list[list[XClaim]]) -> set[tuple[int, int]]:
             while by_day[lo][0] < day - 3:
                 lo += 1
             between([i], [j for _, j in by_day[lo:hi]])
+    return pairs
+
+
+def _compatible_times(times: list[str]) -> set[tuple[str, str]]:
+    """Every pair of the (distinct) times that _times_compatible accepts, each time
+    with itself included, found by sorting rather than by trying all pairs (a key
+    may have hundreds of dates over an archive's years)."""
+    pairs = {(t, t) for t in times}
+    for open_ended in (False, True):  # "since X" (X/..) only meets "since Y"
+        group = [t for t in times if t.endswith("/..") == open_ended]
+        # no year on one side ("--07-08"): the month and day must be the same
+        by_day: dict[str, list[str]] = {}  # of times without "/"
+        by_tail: dict[str, list[str]] = {}  # of times with "/"
+        by_tail_all: dict[str, list[str]] = {}
+        for t in group:
+            if "/" not in t:
+                by_day.setdefault(t.lstrip("-")[-5:], []).append(t)
+            else:
+                by_tail.setdefault(t[-5:], []).append(t)
+            by_tail_all.setdefault(t[-5:], []).append(t)
+        for t in group:
+            if t.startswith("--"):
+                others = by_tail_all[t[-5:]] if "/" in t else by_day[t.lstrip("-")[-5:]] + by_tail.get(t[-5:], [])
+                pairs.update((t, u) for u in others if u != t)
+        # both with a year: the intervals overlap and last about as long; by start
+        spans = []
+        for t in group:
+            if not t.startswith("--"):
+                first, last = parse_iso(t)
+                if first is not None:
+                    spans.append((first, last or first, t))
+        spans.sort(key=lambda s: s[0])
+        for k, (first, last, t) in enumerate(spans):
+            for first_u, last_u, u in spans[k + 1:]:
+                if first_u > last:
+                    break  # starts after t ends, as all that follow
+                if abs((last - first).days - (last_u - first_u).days) <= 2:
+                    pairs.add((t, u))
     return pairs
 
 

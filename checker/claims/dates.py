@@ -18,7 +18,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from checker.claims import lexicon as L
-from checker.claims.scanning import finditer_not_after, word_alternation
+from checker.claims.scanning import not_after, word_alternation
 
 _SINCE = {
     "en": ("since", "since the start of", "since the beginning of"),
@@ -42,9 +42,8 @@ _NIGHT_TO = re.compile(r"(?:zum|на)\s*$", re.I)
 _NIGHT_BEFORE = re.compile(r"(?:nacht\s+zum|ночь\s+на|ніч\s+на)\s*$", re.I)
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
-_LETTER = re.compile(r"[^\W\d_]")
 _SPACE_RUNS = re.compile(r"\s+")
-_YEAR_SHAPE = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR_SHAPE = re.compile(r"(?:1" + not_after(r"\d") + r"9|2" + not_after(r"\d") + r"0)\d\d(?!\d)")  # 19xx, 20xx
 # Characters re.IGNORECASE equates with a letter of the date words although str.lower()
 # does not (dotted and dotless i, long s, old Cyrillic forms); see _word_starts.
 _CASE_ODD = re.compile("[İıſ\u1c80-\u1c88]")
@@ -105,13 +104,12 @@ _TRIGGERS: dict[str, re.Pattern] = {}
 
 
 def _trigger(lang: str) -> re.Pattern:
-    """Words near which a date may be written, whole on their right; on their left
-    ``_LETTER`` must not stand (tested by finditer_not_after)."""
+    """Words near which a date may be written, whole words (no letter on either side)."""
     if lang not in _TRIGGERS:
         words = set(L.MONTHS[lang]) | set(L.WEEKDAYS[lang])
         for table in (L.RELATIVE_DAYS[lang], _LAST_YEAR[lang], _THIS_YEAR[lang], L.LAST_NIGHT[lang]):
             words |= {L._apos(w.split()[0]) for w in table}
-        _TRIGGERS[lang] = re.compile(r"(?:" + word_alternation(words) + r")(?![^\W\d_])")
+        _TRIGGERS[lang] = re.compile(r"(?:" + word_alternation(words, before=r"[^\W\d_]") + r")(?![^\W\d_])")
     return _TRIGGERS[lang]
 
 
@@ -119,8 +117,7 @@ def _triggers(low: str, lang: str) -> list[re.Match]:
     """The trigger words and the year-like numbers (19xx, 20xx) of a lower-cased text,
     in text order: what one pass of ``(?<!letter)words(?!letter)|(?<!digit)(?:19|20)dd(?!digit)``
     would find, as a word holds no digit and the two never overlap."""
-    hits = list(finditer_not_after(_trigger(lang), _LETTER, low))
-    hits += finditer_not_after(_YEAR_SHAPE, _DIGIT, low)
+    hits = list(_trigger(lang).finditer(low)) + list(_YEAR_SHAPE.finditer(low))
     hits.sort(key=lambda m: m.start())
     return hits
 
@@ -228,6 +225,12 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
     # found one (or inside one), if the lower-cased text spells it as the
     # case-insensitive pattern reads it, i.e. holds no _CASE_ODD character.
     words_found = not _CASE_ODD.search(text)
+    runs: list[int] = []
+
+    def digit_runs() -> list[int]:
+        if not runs:
+            runs.extend(m.start() for m in _DIGIT_RUN.finditer(text))
+        return runs
 
     def run(rx, window: str, opens: tuple[str, ...] = (), digits: bool = False):
         """rx over the windows of one kind of trigger, tried only where it may open:
@@ -238,13 +241,13 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
             for lo, hi in wins[window]:
                 yield from rx.finditer(text, lo, hi)
             return
-        at_words = sorted(inner + [p for w, ps in by_word.items() if w.startswith(opens) for p in ps]) \
-            if opens else []
+        starts = [p for w, ps in by_word.items() if w.startswith(opens) for p in ps] + inner if opens else []
+        if digits:  # a number opens where a run of digits does (none follows a digit)
+            starts += digit_runs()
+        starts.sort()
         for lo, hi in wins[window]:
-            starts = at_words[bisect.bisect_left(at_words, lo):bisect.bisect_left(at_words, hi)]
-            if digits:
-                starts = sorted(starts + [m.start() for m in _DIGIT_RUN.finditer(text, lo, hi)])
-            yield from _match_from(rx, text, starts, lo, hi)
+            yield from _match_from(rx, text, starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)],
+                                   lo, hi)
 
     raw: list[tuple[int, int, str, object]] = []  # start, end, type, payload
     # Spans already taken: disjoint, kept sorted, so an overlap check is two

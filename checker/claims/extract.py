@@ -10,11 +10,11 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from checker.claims import lexicon as L
 from checker.claims.dates import find_dates
-from checker.claims.scanning import finditer_not_after
+from checker.claims.scanning import not_after
 from checker.claims.numbers import _AFTER_CUES as _AFTER
 from checker.claims.numbers import SPACES, Num, scan_numbers
 from checker.claims.tables import Tables, load_tables
@@ -31,6 +31,7 @@ _ABBR = {"m", "mm", "mr", "mrs", "dr", "st", "gen", "col", "lt", "sgt", "no", "n
          "etc", "vs", "jr", "sr", "prof", "u.s", "т.е", "т.д", "им", "г", "гг", "ул", "mme", "mlle"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*|\d[\d.,  ]*")
 _STOP = re.compile(r"[;:!?()\[\]«»“”\"]|[.,](?!\d)")
+_LAST_STOP = re.compile(r"(?s:.*)(?:" + _STOP.pattern + ")")  # ends where the last _STOP of a text does
 _FILLER = {
     "en": {"of", "the", "more", "new", "other", "people"}, "fr": {"de", "d'", "des", "du", "d’", "nouveaux", "autres"},
     "de": {"der", "die", "den", "von", "weitere", "weiteren"}, "es": {"de", "los", "las", "del", "nuevos", "otros"},
@@ -50,13 +51,13 @@ _LOCATIVE = {
 }
 _QUAL_LABEL = {("*", "intercepted"): "shot down", ("tanks", "intercepted"): "destroyed"}
 _TIMES = re.compile(r"[" + SPACES + r"]+(?:fois|times|mal|veces|раз|рази|разів|раза)(?!\w)", re.I)
-# a capitalised name, not after a letter, digit, apostrophe or hyphen (finditer_not_after)
-_CAP = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’-]*[^\W\d_]")
-_CAP_AFTER = re.compile(r"[\w'’-]")
+# a capitalised name, not after a letter, digit, apostrophe or hyphen
+_CAP = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ]" + not_after(r"[\w'’-]") + r"[\w'’-]*[^\W\d_]")
 _ELIDED = re.compile(r"[dlDLjJ]['’]\w")  # d'explosifs, l'artillerie
 _SPACE_RUN = re.compile(r"[" + SPACES + r"]+")
 _OF_BEFORE_UNIT = re.compile(r"[" + SPACES + r"]+(?:de|d['’]|of|in|en)[" + SPACES + r"]*", re.I)
 _SYMBOL_BEFORE = re.compile(r"(?:US\$|[$€£₴₽])[" + SPACES + r"]?$")
+_SPACES_COMMA = SPACES + ","
 _SYMBOLS = (("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₴", "UAH"), ("₽", "RUB"))
 
 
@@ -130,7 +131,7 @@ class XClaim:
         q = _QUAL_LABEL.get((self.concept, self.qualifier)) or _QUAL_LABEL.get(("*", self.qualifier), self.qualifier)
         return f"{self.concept} {q}"
 
-    @property
+    @cached_property  # asked for each pair of claims the cross stage weighs (not a field)
     def key(self) -> str:
         return self.concept + (f"/{self.qualifier}" if self.qualifier else "")
 
@@ -296,10 +297,9 @@ class Extractor:
 
     def _scan_before(self, pos: int, n: int, limit: int):
         start = max(limit, pos - 80)
-        chunk = self.text[start:pos]
-        stops = list(_STOP.finditer(chunk))
-        if stops:
-            start += stops[-1].end()
+        last = _LAST_STOP.match(self.text[start:pos])
+        if last:
+            start += last.end()
         words = list(_WORD.finditer(self.text, start, pos))
         out = []
         for m in reversed(words):
@@ -407,7 +407,7 @@ class Extractor:
             found.setdefault(name, (s, e))
         # unknown capitalised names after a locative preposition are places too
         loc_rx = self.rx.locative
-        for m in finditer_not_after(_CAP, _CAP_AFTER, text, a, b):
+        for m in _CAP.finditer(text, a, b):
             w = m.group()
             if any(s <= m.start() < e for s, e in found.values()):
                 continue
@@ -480,7 +480,7 @@ class Extractor:
             after = max(unit_end, num.end)
             concept, noun_end = self._find_concept(num, unit, after, sent)
             inherited_from, relation = None, None
-            before = L._apos(text[max(sent[0], num.span_start - 24):num.span_start].lower()).rstrip(SPACES + ",")
+            before = L._apos(text[max(sent[0], num.span_start - 24):num.span_start].lower()).rstrip(_SPACES_COMMA)
             prev = claims[-1] if claims and claims[-1].sentence == sent else None
             if prev is not None and (concept is None or unit == "count" and concept == prev.concept):
                 if before.endswith(equiv):

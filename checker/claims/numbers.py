@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.claims import lexicon as L
-from checker.claims.scanning import finditer_not_after, word_alternation
+from checker.claims.scanning import word_alternation
 
 SPACES = " \u00a0\u202f\u2009"
 _SP = "[ \u00a0\u202f\u2009]"
@@ -342,7 +342,6 @@ class _Spans:
 _ARTICLES = {"un", "une", "uno", "una", "a", "an", "ein", "eine", "einer", "einem", "einen", "eines", "one",
              "один", "одна", "одно", "одного", "одной", "одне"}
 _CAND: dict[str, re.Pattern] = {}
-_LETTER = re.compile(r"[^\W\d_]")
 _FRAC: dict[str, re.Pattern] = {}
 _DE_TOKEN = re.compile(r"[a-zäöüß]+")
 _DE_WORDS = set(L._DE_BASE) | set(L.SCALES["de"]) | set(L.VAGUE["de"]) | {"hundert", "tausend"}
@@ -366,12 +365,11 @@ def _frac_heads(lang: str) -> set:
 
 
 def _cand_regex(lang: str) -> re.Pattern:
-    """A number word, whole on its right; on its left ``_LETTER`` must not stand
-    (tested by finditer_not_after)."""
+    """A number word, whole (no letter on either side)."""
     if lang not in _CAND:
         words = set(L.SMALL[lang]) | set(L.SCALES[lang]) | L.MULT100[lang] | set(L.VAGUE[lang])
         words = {L._apos(w) for w in words if w not in L.DIGIT_ONLY_SCALES and not w.endswith(".")}
-        _CAND[lang] = re.compile(r"(?:" + word_alternation(words) + r")(?![^\W\d_])")
+        _CAND[lang] = re.compile(r"(?:" + word_alternation(words, before=r"[^\W\d_]") + r")(?![^\W\d_])")
     return _CAND[lang]
 
 
@@ -442,6 +440,7 @@ class _Scanner:
         value, decimals = read_digits(raw, self.doc_lang, False, scaled)
         count_like = False
         if self.count_hint and ((plain and not scaled and 1800 <= value <= 2100) or
+                                ("." in raw or "," in raw) and
                                 (value, decimals) != read_digits(raw, self.doc_lang, True, scaled)):
             count_like = bool(self.count_hint(end))
             if count_like:
@@ -524,8 +523,7 @@ class _Scanner:
                 if w in _DE_WORDS or (any(x in w for x in _DE_PARTS) and _de_word(w) is not None):
                     out.append((m.start(), m.end(), text[m.start():m.end()]))
             return out
-        return [(m.start(), m.end(), text[m.start():m.end()])
-                for m in finditer_not_after(_cand_regex(lang), _LETTER, low)]
+        return [(m.start(), m.end(), text[m.start():m.end()]) for m in _cand_regex(lang).finditer(low)]
 
     def _after_number(self, pos: int) -> bool:
         before = self.text[max(0, pos - 12):pos].rstrip(SPACES)

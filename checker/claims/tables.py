@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from checker.claims.lexicon import LANGS
-from checker.claims.scanning import finditer_not_after
+from checker.claims.scanning import not_after
 
 DATA = Path(__file__).parent / "data"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
@@ -186,7 +186,7 @@ class WordIndex:
     def _find_names(self, text: str, start: int, end: int):
         """Case-sensitive names: only words starting with a capital can begin one."""
         pos = start
-        for m in finditer_not_after(self._CAPITAL, self._LETTER, text, start, end):
+        for m in self._CAPITAL.finditer(text, start, end):
             if m.start() < pos:
                 continue
             w = m.group().replace("’", "'")
@@ -210,8 +210,7 @@ class WordIndex:
                 break
 
     # a capitalised word, not after a letter
-    _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*")
-    _LETTER = re.compile(r"[^\W\d_]")
+    _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]" + not_after(r"[^\W\d_]") + r"[^\W\d_]*(?:['’ʼ\-][^\W\d_]+)*")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         end = len(text) if end is None else end
@@ -219,7 +218,7 @@ class WordIndex:
             yield from self._find_names(text, start, end)
             return
         low = text[start:end].lower().replace("’", "'").replace("ς", "σ")
-        if not any(h in low for h in self._heads):
+        if not any(map(low.__contains__, self._heads)):
             return
         toks = [(m.start(), m.end(), m.group()) for m in self._TOKEN.finditer(text, start, end)]
         norm = [(w.lower() if self.ignore_case else w).replace("’", "'") for _, _, w in toks]

@@ -18,13 +18,17 @@ nor a name and its inflection (Putin / Putins).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.claims.extract import _zipf, split_sentences
+from checker.claims.scanning import not_after
 from checker.claims.tables import Tables, load_tables
 from checker.core import CrossCheck, CrossSpan, Document, Severity
 
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?(?![\w-])")
+# a capitalised name, not after a letter, digit, apostrophe or hyphen
+_NAME = re.compile(r"[A-Z]" + not_after(r"[\w'’-]") + r"[a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?(?![\w-])")
 _SUFFIXES = ("s", "'s", "’s", "e", "a", "u", "y", "i", "ie", "es", "en", "n")
 
 
@@ -38,6 +42,7 @@ class _Name:
     count: int
 
 
+@lru_cache(maxsize=8192)  # the same two spellings meet in many pairs of documents
 def damerau(a: str, b: str, cap: int = 3) -> int:
     """Optimal-string-alignment distance, stopped early above ``cap``."""
     if abs(len(a) - len(b)) > cap:
@@ -56,10 +61,16 @@ def damerau(a: str, b: str, cap: int = 3) -> int:
     return prev[-1]
 
 
+def _letters_apart(a: Counter, b: Counter) -> int:
+    """A lower bound of the edit distance of two words, from their letters alone:
+    an edit removes at most one letter of one word and adds one of the other."""
+    return max(sum((a - b).values()), sum((b - a).values()))
+
+
 def _names(doc: Document, tables: Tables) -> dict[str, _Name]:
     text = doc.text
     lang = doc.language or "en"
-    starts = {a for a, _ in split_sentences(text)}
+    starts: set[int] | None = None  # sentence starts, found when a name asks
     found: dict[str, _Name] = {}
     for m in _NAME.finditer(text):
         w = m.group()
@@ -67,9 +78,14 @@ def _names(doc: Document, tables: Tables) -> dict[str, _Name]:
             continue
         known = w in tables.form_index
         if not known:
-            sent_initial = m.start() in starts or text[max(0, m.start() - 2):m.start()].strip() in ("", "«", "“", "\"")
-            if _zipf(w.lower(), lang) >= 2.5 or (sent_initial and _zipf(w.lower(), lang) >= 1.5):
+            zipf = _zipf(w.lower(), lang)
+            if zipf >= 2.5:
                 continue
+            if zipf >= 1.5:  # a common word, unless written where any word takes a capital
+                if starts is None:
+                    starts = {a for a, _ in split_sentences(text)}
+                if m.start() in starts or text[max(0, m.start() - 2):m.start()].strip() in ("", "«", "“", "\""):
+                    continue
         if w in found:
             found[w].count += 1
         else:
@@ -156,6 +172,7 @@ def entity_variants(docs: list[Document], tables: Tables | None = None,
     for form in where:
         buckets.setdefault(form[0], []).append(form)
     pairs = []
+    letters = {form: Counter(form.lower()) for form in where}
     for forms in buckets.values():
         forms.sort(key=len)
         for k, x in enumerate(forms):
@@ -163,35 +180,55 @@ def entity_variants(docs: list[Document], tables: Tables | None = None,
                 if len(y) - len(x) > 2:
                     break
                 ex, ey = tables.form_index.get(x), tables.form_index.get(y)
-                if (ex and ey and ex == ey) or damerau(x.lower(), y.lower(), 2) <= 2:
+                if (ex and ey and ex == ey) or (_letters_apart(letters[x], letters[y]) <= 2
+                                                and damerau(x.lower(), y.lower(), 2) <= 2):
                     pairs.append((x, y))
     # each document with the odd spelling is told once per name, next to the
     # closest article with the usual spelling (the one sharing most names)
     best: dict[tuple, tuple[int, _Name, _Name, str]] = {}
     order: list[tuple] = []
-    name_sets = [set(names) for names in per_doc]
+    # each document's names as bits of an int: the names two documents share are
+    # counted by one AND, for the many pairs of documents a common name makes
+    bit = {form: 1 << k for k, form in enumerate(where)}
+    name_bits = [sum(bit[form] for form in names) for names in per_doc]
     for fx, fy in sorted(pairs):
         # with a known form the reason depends on the two languages only: reuse it
         # across the many documents that share the two spellings
         known = fx in tables.form_index or fy in tables.form_index
         reasons: dict[tuple, str | None] = {}
+
+        def reason_for(x: _Name, y: _Name, same_doc: bool) -> str | None:
+            if not known:
+                return _pair(x, y, tables)
+            memo = (x.lang, y.lang, same_doc)
+            if memo not in reasons:
+                reasons[memo] = _pair(x, y, tables)
+            return reasons[memo]
+
+        ys = [(j, per_doc[j][fy]) for j in where[fy]]
+        by_lang: dict[str | None, list[tuple[int, _Name]]] = {}
+        for j, y in ys:
+            by_lang.setdefault(y.lang, []).append((j, y))
         for i in where[fx]:
-            for j in where[fy]:
+            x = per_doc[i][fx]
+            partners = ys
+            if known:  # a language that gives no reason is passed over, not each of its documents
+                kept = [group for group in by_lang.values() if reason_for(x, group[0][1], False)]
+                if len(kept) < len(by_lang):
+                    partners = [item for group in kept for item in group]
+                    mine = per_doc[i].get(fy)
+                    if mine is not None and not reason_for(x, mine, False):
+                        partners.append((i, mine))  # the same document, whose reason may differ
+                    partners.sort(key=lambda p: p[0])  # the documents' order, as where[fy] has it
+            for j, y in partners:
                 if (i == j and not within) or (i != j and not across):
                     continue
-                x, y = per_doc[i][fx], per_doc[j][fy]
-                memo = (x.lang, y.lang, i == j) if known else None
-                if memo is not None and memo in reasons:
-                    reason = reasons[memo]
-                else:
-                    reason = _pair(x, y, tables)
-                    if memo is not None:
-                        reasons[memo] = reason
+                reason = reason_for(x, y, i == j)
                 if not reason:
                     continue
                 wrong, right = _wrong_right(x, y, tables)
                 key = (wrong.form, wrong.path)
-                shared = len(name_sets[i] & name_sets[j])
+                shared = (name_bits[i] & name_bits[j]).bit_count()
                 if key not in best:
                     order.append(key)
                 if key not in best or shared > best[key][0]:
