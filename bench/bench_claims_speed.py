@@ -27,7 +27,6 @@ import hashlib
 import json
 import os
 import pickle
-import statistics
 import subprocess
 import sys
 import time
@@ -78,7 +77,7 @@ def run(args) -> dict:
     _warm_wordfreq({d.language or "en" for d in docs} | {"en"})
     timing = {}
     if args.cold_cross:
-        stored = [json.loads(line) for line in open(args.cold_cross, encoding="utf-8")]
+        stored = [json.loads(line) for line in Path(args.cold_cross).read_text(encoding="utf-8").splitlines()]
         by_path = {r["path"]: r for r in stored if "path" in r}
         tables = load_tables()
         groups = [[XClaim.from_json(x) for x in by_path[d.path]["records"]] for d in docs]
@@ -95,21 +94,13 @@ def run(args) -> dict:
     cross = pipeline._cross_document(results, groups)
     timing["cross"] = time.process_time() - t
 
-    digest = hashlib.sha256()
-    out = open(args.dump, "w", encoding="utf-8") if args.dump else None
-    for r, g in zip(results, groups):
-        line = json.dumps({"path": r.document.path, "records": [x.to_json() for x in g],
-                           "claims": [repr(c) for c in r.claims]}, ensure_ascii=False, sort_keys=True)
-        digest.update(line.encode())
-        if out:
-            out.write(line + "\n")
-    for c in cross:
-        line = json.dumps({"cross": repr(c)}, ensure_ascii=False)
-        digest.update(line.encode())
-        if out:
-            out.write(line + "\n")
-    if out:
-        out.close()
+    lines = [json.dumps({"path": r.document.path, "records": [x.to_json() for x in g],
+                         "claims": [repr(c) for c in r.claims]}, ensure_ascii=False, sort_keys=True)
+             for r, g in zip(results, groups)]
+    lines += [json.dumps({"cross": repr(c)}, ensure_ascii=False) for c in cross]
+    digest = hashlib.sha256("".join(line + "\n" for line in lines).encode())
+    if args.dump:
+        Path(args.dump).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return {"docs": len(docs), "mb": size / 1e6, "claims": sum(len(g) for g in groups),
             "verdicts": len(cross), "sha256": digest.hexdigest(), **timing}
 

@@ -136,13 +136,16 @@ def _unit_word(c: XClaim, tables: Tables) -> str:
     return c.unit + f" ({c.concept.replace('-', ' ')})"
 
 
+_APPROX_WORDS = {"about": "about ", "below": "nearly ", "at-least": "at least ", "at-most": "at most "}
+
+
 def describe(c: XClaim) -> str:
-    words = {"about": "about ", "below": "nearly ", "at-least": "at least ", "at-most": "at most "}
     if c.high is not None:
         return f"{_fmt(c.value)}–{_fmt(c.high)}"
-    return words.get(c.approx, "") + _fmt(c.value)
+    return _APPROX_WORDS.get(c.approx, "") + _fmt(c.value)
 
 
+@lru_cache(maxsize=4096)  # a run's verdicts name the same few dates
 def describe_when(iso: str | None) -> str:
     if not iso:
         return "no date given"
@@ -175,8 +178,10 @@ def _scope(a: XClaim) -> str:
     return s
 
 
-def verdict(a: XClaim, b: XClaim, tables: Tables, within: bool = False) -> CrossCheck:
-    ok = consistent(a, b, tables)
+def verdict(a: XClaim, b: XClaim, tables: Tables, within: bool = False, ok: bool | None = None) -> CrossCheck:
+    """The verdict on a and b; ``ok``: consistent(a, b), when the caller knows it."""
+    if ok is None:
+        ok = consistent(a, b, tables)
     unit = _unit_word(a, tables)
     both = f"both for {describe_when(a.when)}" if a.when else "neither dated"
     if a.rate != b.rate:
@@ -267,6 +272,7 @@ def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]
                 if not cands:
                     continue
                 agree = [b for b in cands if consistent(a, b, tables, yearly)]
+                ok = bool(agree)
                 if agree:
                     b = min(agree, key=lambda x: abs(x.value - a.value))
                 else:
@@ -282,7 +288,7 @@ def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]
                 if (a.path, a.id, b.path, b.id) in seen:
                     continue
                 seen.add((a.path, a.id, b.path, b.id))
-                out.append(verdict(a, b, tables))
+                out.append(verdict(a, b, tables, ok=ok))
     return out
 
 

@@ -14,9 +14,9 @@ from functools import cached_property, lru_cache
 
 from checker.claims import lexicon as L
 from checker.claims.dates import find_dates
-from checker.claims.scanning import not_after
 from checker.claims.numbers import _AFTER_CUES as _AFTER
 from checker.claims.numbers import SPACES, Num, scan_numbers
+from checker.claims.scanning import not_after
 from checker.claims.tables import Tables, load_tables
 from checker.core import Claim, Document
 
@@ -512,10 +512,9 @@ class Extractor:
                         break
             c = self.t.concepts[concept]
             qualifier = self._qualifier(start, end, sent) if c.qualify else None
-            own_ents, own_places, _ = ents(sent_idx)
-            ctx_ents = list(own_ents)
-            if sent_idx > 0 and text.find("\n", sentences[sent_idx - 1][0], sent[0]) < 0:  # one paragraph
-                ctx_ents += [e for e in ents(sent_idx - 1)[0] if e not in ctx_ents]
+            entities, own_places, _ = ents(sent_idx)
+            if not entities and sent_idx > 0 and text.find("\n", sentences[sent_idx - 1][0], sent[0]) < 0:
+                entities = ents(sent_idx - 1)[0]  # none named here: those of the sentence before, if one paragraph
             # the side: a demonym next to the counted noun ("soldats russes", "Russian troops")
             side = self._side(start, end, sent)
             rate = self._rate(end, sent[1])
@@ -523,7 +522,7 @@ class Extractor:
                 id=f"{self.name}#c{len(claims) + 1}", path=self.doc.path, lang=lang, start=start, end=end,
                 text=text[start:end], value=num.value, high=num.high, approx=approx, tol=num.tol,
                 unit=unit, concept=concept, qualifier=qualifier,
-                when=when(sent_idx), entities=tuple(own_ents) if own_ents else tuple(ctx_ents),
+                when=when(sent_idx), entities=tuple(entities),
                 places=frozenset(own_places), side=frozenset(side), rate=rate,
                 modal=modal(sent_idx),
                 another=bool(rx.another.search(text[max(0, start - 30):start])),
@@ -531,7 +530,7 @@ class Extractor:
                 equiv_of=inherited_from.id if relation == "equiv" and inherited_from else None,
                 part_of=inherited_from.id if relation == "part" and inherited_from else None,
                 doc_date=self.doc.date,
-                specific=frozenset(e for e in (own_ents or ctx_ents)
+                specific=frozenset(e for e in entities
                                    if e not in self.t.entities or self.t.entities[e].kind != "country"),
                 align=(c.align and not by_default and relation != "part") or (relation == "part" and qualifier is not None),
             )

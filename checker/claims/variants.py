@@ -138,6 +138,17 @@ def _pair(a: _Name, b: _Name, tables: Tables) -> str | None:
     return f"'{rare.form}' ({rare.count}×) looks like a misspelling of '{common.form}' ({common.count}×): 1 letter differs"
 
 
+def _reason(x: _Name, y: _Name, same_doc: bool, tables: Tables, memo: dict | None) -> str | None:
+    """``_pair(x, y)``, kept in ``memo`` per pair of languages (and whether one document
+    holds both) when it depends on nothing else, as with a known form."""
+    if memo is None:
+        return _pair(x, y, tables)
+    key = (x.lang, y.lang, same_doc)
+    if key not in memo:
+        memo[key] = _pair(x, y, tables)
+    return memo[key]
+
+
 def _wrong_right(a: _Name, b: _Name, tables: Tables) -> tuple[_Name, _Name]:
     """The odd spelling first: the one the entity table does not know, else the rarer."""
     ka, kb = a.form in tables.form_index, b.form in tables.form_index
@@ -195,16 +206,7 @@ def entity_variants(docs: list[Document], tables: Tables | None = None,
         # with a known form the reason depends on the two languages only: reuse it
         # across the many documents that share the two spellings
         known = fx in tables.form_index or fy in tables.form_index
-        reasons: dict[tuple, str | None] = {}
-
-        def reason_for(x: _Name, y: _Name, same_doc: bool) -> str | None:
-            if not known:
-                return _pair(x, y, tables)
-            memo = (x.lang, y.lang, same_doc)
-            if memo not in reasons:
-                reasons[memo] = _pair(x, y, tables)
-            return reasons[memo]
-
+        reasons: dict[tuple, str | None] | None = {} if known else None
         ys = [(j, per_doc[j][fy]) for j in where[fy]]
         by_lang: dict[str | None, list[tuple[int, _Name]]] = {}
         for j, y in ys:
@@ -213,20 +215,20 @@ def entity_variants(docs: list[Document], tables: Tables | None = None,
             x = per_doc[i][fx]
             partners = ys
             if known:  # a language that gives no reason is passed over, not each of its documents
-                kept = [group for group in by_lang.values() if reason_for(x, group[0][1], False)]
+                kept = [group for group in by_lang.values() if _reason(x, group[0][1], False, tables, reasons)]
                 if len(kept) < len(by_lang):
                     partners = [item for group in kept for item in group]
                     mine = per_doc[i].get(fy)
-                    if mine is not None and not reason_for(x, mine, False):
+                    if mine is not None and not _reason(x, mine, False, tables, reasons):
                         partners.append((i, mine))  # the same document, whose reason may differ
                     partners.sort(key=lambda p: p[0])  # the documents' order, as where[fy] has it
             for j, y in partners:
                 if (i == j and not within) or (i != j and not across):
                     continue
-                reason = reason_for(x, y, i == j)
+                reason = _reason(x, y, i == j, tables, reasons)
                 if not reason:
                     continue
-                wrong, right = _wrong_right(x, y, tables)
+                wrong, _ = _wrong_right(x, y, tables)
                 key = (wrong.form, wrong.path)
                 shared = (name_bits[i] & name_bits[j]).bit_count()
                 if key not in best:
