@@ -11,8 +11,8 @@ written ``--MM-DD``.
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
+import itertools
 import re
 from functools import lru_cache
 from dataclasses import dataclass
@@ -113,13 +113,11 @@ def _trigger(lang: str) -> re.Pattern:
     return _TRIGGERS[lang]
 
 
-def _triggers(low: str, lang: str) -> list[re.Match]:
-    """The trigger words and the year-like numbers (19xx, 20xx) of a lower-cased text,
-    in text order: what one pass of ``(?<!letter)words(?!letter)|(?<!digit)(?:19|20)dd(?!digit)``
-    would find, as a word holds no digit and the two never overlap."""
-    hits = list(_trigger(lang).finditer(low)) + list(_YEAR_SHAPE.finditer(low))
-    hits.sort(key=lambda m: m.start())
-    return hits
+def _triggers(low: str, lang: str):
+    """The trigger words of a lower-cased text, then its year-like numbers (19xx,
+    20xx), each in text order: what one pass of ``words|(?:19|20)dd`` would find, as a
+    word holds no digit, and the windows of each kind are made of its own hits."""
+    return itertools.chain(_trigger(lang).finditer(low), _YEAR_SHAPE.finditer(low))
 
 
 def _match_from(rx: re.Pattern, text: str, starts: list[int], lo: int, hi: int):
@@ -225,29 +223,30 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
     # found one (or inside one), if the lower-cased text spells it as the
     # case-insensitive pattern reads it, i.e. holds no _CASE_ODD character.
     words_found = not _CASE_ODD.search(text)
-    runs: list[int] = []
+    runs: dict[tuple[int, int], list[int]] = {}  # per window, for the patterns that share it
 
-    def digit_runs() -> list[int]:
-        if not runs:
-            runs.extend(m.start() for m in _DIGIT_RUN.finditer(text))
-        return runs
+    def digit_runs(lo: int, hi: int) -> list[int]:
+        if (lo, hi) not in runs:
+            runs[lo, hi] = [m.start() for m in _DIGIT_RUN.finditer(text, lo, hi)]
+        return runs[lo, hi]
 
     def run(rx, window: str, opens: tuple[str, ...] = (), digits: bool = False):
         """rx over the windows of one kind of trigger, tried only where it may open:
         at a trigger word starting with one of ``opens`` (a weekday, the first word of
         "last year"...) or at a run of digits, rather than at every position ("the",
         "in", "la" make the relative-day windows most of a text)."""
+        if not wins[window]:
+            return
         if not (opens or digits) or (opens and not words_found):
             for lo, hi in wins[window]:
                 yield from rx.finditer(text, lo, hi)
             return
-        starts = [p for w, ps in by_word.items() if w.startswith(opens) for p in ps] + inner if opens else []
-        if digits:  # a number opens where a run of digits does (none follows a digit)
-            starts += digit_runs()
-        starts.sort()
+        words = sorted([p for w, ps in by_word.items() if w.startswith(opens) for p in ps] + inner) if opens else []
         for lo, hi in wins[window]:
-            yield from _match_from(rx, text, starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)],
-                                   lo, hi)
+            starts = words[bisect.bisect_left(words, lo):bisect.bisect_left(words, hi)]
+            if digits:  # a number opens where a run of digits does (none follows a digit)
+                starts = sorted(starts + digit_runs(lo, hi))
+            yield from _match_from(rx, text, starts, lo, hi)
 
     raw: list[tuple[int, int, str, object]] = []  # start, end, type, payload
     # Spans already taken: disjoint, kept sorted, so an overlap check is two

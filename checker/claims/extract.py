@@ -408,15 +408,15 @@ class Extractor:
         # unknown capitalised names after a locative preposition are places too
         loc_rx = self.rx.locative
         for m in _CAP.finditer(text, a, b):
+            if not loc_rx.search(text[max(a, m.start() - 14):m.start()].lower()):
+                continue  # most capitalised words: no locative before them
             w = m.group()
             if any(s <= m.start() < e for s, e in found.values()):
                 continue
             if w.isupper() or _zipf(w.lower(), self.lang) >= 3.0:
                 continue
-            before = text[max(a, m.start() - 14):m.start()].lower()
-            if loc_rx.search(before):
-                found.setdefault(w, (m.start(), m.end()))
-                places.add(w)
+            found.setdefault(w, (m.start(), m.end()))
+            places.add(w)
         return list(found), places, found
 
     def _side(self, start: int, end: int, sent: tuple[int, int]) -> set[str]:
