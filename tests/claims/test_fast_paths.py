@@ -1,0 +1,134 @@
+"""The claims stages' fast paths find what the plain ones they replace find.
+
+Each test sets a shortcut taken for speed beside the straightforward code it
+stands for (a look-behind in front of a pattern, a longest-first alternation,
+all pairs of times, a matcher reading every term) on texts and values where
+the two could part.
+"""
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from checker.claims import align, dates
+from checker.claims import lexicon as L
+from checker.claims.extract import SPACES, split_sentences
+from checker.claims.scanning import not_after, word_alternation
+from checker.claims.tables import load_tables
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [
+    "am 9. Juni. Mr. Smith said: « 12 » ! Then\n\n\nthe end… «Quoi ?» Il a dit.\u00a0\"Oui\"",
+    "L'an dernier, avant-hier, aujourd'hui; la veille; the day before; in diesem Jahr. x2024-07-08y, 1999 12024",
+    "McDonald O'Brien Jean-Pierre Ünal ÉTAT Über-Alles x-Ray 3Drones",
+]
+
+
+def _old_alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "ru", "uk"])
+def test_word_alternation_and_not_after_match_the_plain_patterns(lang):
+    words = {L._apos(w) for w in set(L.SMALL[lang]) | set(L.SCALES[lang]) | set(L.MONTHS[lang])
+             | set(L.WEEKDAYS[lang]) if not w.endswith(".")}
+    plain = re.compile(r"(?<![^\W\d_])(?:" + _old_alternation(words) + r")(?![^\W\d_])")
+    fast = re.compile(r"(?:" + word_alternation(words, before=r"[^\W\d_]") + r")(?![^\W\d_])")
+    rng = random.Random(lang)
+    pieces = sorted(words) + ["x", "2", " ", "-", "'", "é"]
+    texts = [t.lower() for t in TEXTS] + ["".join(rng.choice(pieces) for _ in range(300)) for _ in range(50)]
+    for text in texts:
+        assert _spans(fast, text) == _spans(plain, text)
+
+
+def test_not_after_is_the_look_behind_before_the_first_character():
+    for chars, first in ((r"[\w'’-]", "[A-ZÀ-Ö]"), (r"[^\W\d_]", "[A-ZА-Я]"), (r"\d", "1")):
+        plain = re.compile(r"(?<!" + chars + ")" + first + r"\w*")
+        fast = re.compile(first + not_after(chars) + r"\w*")
+        for text in TEXTS + ["1\n1 a1 -A 'B É1 x1", "A"]:
+            assert _spans(fast, text) == _spans(plain, text)
+            assert [m.span() for m in fast.finditer(text, 3, len(text) - 2)] == \
+                [m.span() for m in plain.finditer(text, 3, len(text) - 2)]
+
+
+def test_sentence_ends_as_the_alternation_finds_them():
+    plain = re.compile(r"(?P<p>[.!?…])[\"»”’)\]]*[" + SPACES + r"]+(?=[\"«“(\[]?[^\W_a-zа-яіїєґà-ÿ])|\n+")
+    from checker.claims.extract import _SENT_END
+    for text in TEXTS:
+        assert _spans(_SENT_END, text) == _spans(plain, text)
+    assert split_sentences("A. B\n\nC") == [(0, 2), (3, 4), (6, 7)]
+
+
+def test_case_odd_holds_every_letter_re_ignorecase_reads_unlike_lower():
+    """_CASE_ODD lists the characters that re.IGNORECASE takes for a letter of a date
+    word while str.lower() does not turn them into it: a text without them may be
+    searched for trigger words in lower case."""
+    letters = set()
+    for lang in L.LANGS:
+        for table in (L.MONTHS[lang], L.WEEKDAYS[lang], L.RELATIVE_DAYS[lang], L.LAST_NIGHT[lang],
+                      dates._LAST_YEAR[lang], dates._THIS_YEAR[lang]):
+            letters.update(c for w in table for c in w.lower() if c.isalpha())
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    odd = {m.group() for k in letters for m in re.finditer(re.escape(k), everything, re.IGNORECASE)
+           if m.group().lower() != k}
+    assert all(dates._CASE_ODD.fullmatch(c) for c in odd), sorted(odd)
+
+
+def test_compatible_times_are_those_of_all_pairs():
+    times = ["2025", "2024", "2025-07", "2025-06", "2025-07-08", "2025-07-09", "2025-07-31", "2025-08-01",
+             "--07-08", "--07-09", "--07", "2025-07-08/2025-07-09", "--07-08/--07-09", "2025-07-08/--07-09",
+             "2025-07-08/..", "--07-08/..", "2024/..", "2024-02/..", "2024-02-30", "bogus", "2024-12-31",
+             "2025-01-01/2025-01-03", "2025-01-02", "2025-W01"]
+    def brute(ts):
+        return {frozenset(p) for p in itertools.product(ts, ts) if align._times_compatible(*p)}
+    rng = random.Random(1)
+    for _ in range(40):
+        sample = rng.sample(times, rng.randint(1, len(times)))
+        assert {frozenset(p) for p in align._compatible_times(sample)} == brute(sample)
+
+
+def _reference_match(m, text, pos, accept=None):
+    """Matcher.match as it read every term before candidates() and the per-word memo."""
+    first = m.TOK.match(text, pos)
+    if first is None:
+        return None
+    w0 = first.group().lower().replace("’", "'").replace("ʼ", "'")
+    pref = [e for e in m.prefix_index.get(w0[:2], ()) if w0.startswith(e[0][0][0])]
+    if w0 not in m.index and not pref:
+        return None
+    toks = []
+    for t in m.TOK.finditer(text, pos, min(len(text), pos + 80)):
+        toks.append((t.group().lower().replace("’", "'").replace("ʼ", "'"), t.end()))
+        if len(toks) >= 5:
+            break
+    best = None
+    for words, key in m.index.get(toks[0][0], []) + pref:
+        n = len(words)
+        if n > len(toks) or (best and n <= best[2]) or (accept and not accept(key)):
+            continue
+        if all(toks[i][0] == w or (star and toks[i][0].startswith(w)) for i, (w, star) in enumerate(words)):
+            best = (key, toks[n - 1][1], n)
+    return (best[0], best[1]) if best else None
+
+
+def test_matchers_find_what_reading_every_term_finds():
+    tables = load_tables()
+    text = "\n".join(TEXTS)
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+
+    def casualty(key: str) -> bool:
+        return key in tables.concepts and tables.concepts[key].role == "casualty"
+
+    for lang in ("en", "fr", "de"):
+        for matcher in (tables.concept_matchers[lang], tables.unit_matchers[lang], tables.qualifier_matchers[lang]):
+            for pos in starts:
+                assert matcher.match(text, pos) == _reference_match(matcher, text, pos)
+                assert matcher.match(text, pos, casualty) == _reference_match(matcher, text, pos, casualty)
