@@ -7,7 +7,7 @@
     python bench/bench_claims_speed.py CORPUS --against TREE         # alternate with another checkout
 
 Documents are loaded, identified and segmented once (as ``bench_scale.py
---stages`` does; kept in a pickle next to the corpus with ``--docs-cache``),
+--stages`` does; kept in the pickle ``--docs-cache`` names, if given),
 then only ``pipeline._claims`` (extraction) and ``pipeline._cross_document``
 (within-document checks, cross-document alignment, name variants) are timed,
 in process, serially, after wordfreq's tables are loaded. Times are CPU seconds
@@ -17,8 +17,9 @@ of this process (steadier than wall time on a machine shared with other work).
 come from a dump (``XClaim.from_json``), no extraction ran, so no memo is warm.
 
 ``--against TREE`` runs this script in child processes alternately on the
-working tree and on TREE (e.g. ``git worktree add /tmp/base HEAD~1``), so
-that both see the same load on a shared machine, and prints the ratios.
+working tree and on TREE (a checkout of another commit's ``checker/``, e.g.
+``mkdir /tmp/base && git archive COMMIT checker | tar -x -C /tmp/base``), so that
+both see the same load on a shared machine, and prints the best times and ratios.
 """
 from __future__ import annotations
 
