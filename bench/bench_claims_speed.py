@@ -5,6 +5,7 @@
     python bench/bench_claims_speed.py CORPUS --dump new.jsonl --expect old.jsonl   # ... and compare
     python bench/bench_claims_speed.py CORPUS --cold-cross old.jsonl # cross stage from stored records
     python bench/bench_claims_speed.py CORPUS --against TREE         # alternate with another checkout
+    python bench/bench_claims_speed.py --linearity                   # ten copies of the seeds vs one
 
 Documents are loaded, identified and segmented once (as ``bench_scale.py
 --stages`` does; kept in the pickle ``--docs-cache`` names, if given),
@@ -15,6 +16,11 @@ of this process (steadier than wall time on a machine shared with other work).
 
 ``--cold-cross`` times the cross stage as a cached run meets it: the records
 come from a dump (``XClaim.from_json``), no extraction ran, so no memo is warm.
+
+``--linearity`` extracts the claims of the five seed articles joined into one
+text, then of ten copies of that text, best of five CPU times each: ten times
+the text should cost about ten times the time (no quadratic step); the script
+fails above 20 times. It needs no corpus.
 
 ``--against TREE`` runs this script in child processes alternately on the
 working tree and on TREE (a checkout of another commit's ``checker/``, e.g.
@@ -106,6 +112,33 @@ def run(args) -> dict:
             "verdicts": len(cross), "sha256": digest.hexdigest(), **timing}
 
 
+def linearity(rounds: int = 5) -> int:
+    """Claims extraction time of ten copies of the seeds over one copy (about 10: linear)."""
+    from checker.claims.extract import extract
+    from checker.core import Document
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    one = Document(path="one.txt", text="\n".join(texts), language="fr")
+    big = Document(path="big.txt", text="\n".join(texts * 10), language="fr")
+    extract(one)  # warm: tables, compiled patterns, word frequencies
+
+    def best(doc: Document) -> tuple[float, int]:
+        times, count = [], 0
+        for _ in range(rounds):
+            t = time.process_time()
+            count = len(extract(doc))
+            times.append(time.process_time() - t)
+        return min(times), count
+
+    t_one, n_one = best(one)
+    t_big, n_big = best(big)
+    mb = len(big.text.encode("utf-8")) / 1e6
+    print(f"one copy:  {n_one} claims in {t_one * 1000:.1f} ms")
+    print(f"ten copies: {n_big} claims in {t_big * 1000:.1f} ms ({mb / t_big:.2f} MB/s CPU)")
+    print(f"ratio {t_big / t_one:.1f} (linear: 10)")
+    return 0 if t_big / t_one <= 20 and n_big == 10 * n_one else 1
+
+
 def compare(new: Path, old: Path) -> None:
     a, b = new.read_text(encoding="utf-8").splitlines(), old.read_text(encoding="utf-8").splitlines()
     for k, (x, y) in enumerate(zip(a, b)):
@@ -145,7 +178,7 @@ def against(args) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", type=Path)
+    ap.add_argument("corpus", type=Path, nargs="?")
     ap.add_argument("--root", type=Path, default=ROOT, help="checkout whose checker/ is timed")
     ap.add_argument("--docs-cache", type=Path, help="pickle of the loaded documents (written if missing)")
     ap.add_argument("--dump", help="write every record, claim and verdict (JSON lines)")
@@ -154,7 +187,12 @@ def main() -> int:
     ap.add_argument("--against", type=Path, help="another checkout to alternate with")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--json", action="store_true", help="print one JSON line (for --against)")
+    ap.add_argument("--linearity", action="store_true", help="ten copies of the seeds vs one (no corpus)")
     args = ap.parse_args()
+    if args.linearity:
+        return linearity()
+    if args.corpus is None:
+        ap.error("a corpus folder is needed (or --linearity)")
     if args.against:
         against(args)
         return 0

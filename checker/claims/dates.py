@@ -14,11 +14,11 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.claims import lexicon as L
-from checker.claims.scanning import not_after, word_alternation
+from checker.scanning import not_after, word_alternation
 
 _SINCE = {
     "en": ("since", "since the start of", "since the beginning of"),

@@ -16,9 +16,9 @@ from checker.claims import lexicon as L
 from checker.claims.dates import find_dates
 from checker.claims.numbers import _AFTER_CUES as _AFTER
 from checker.claims.numbers import SPACES, Num, scan_numbers
-from checker.claims.scanning import not_after
 from checker.claims.tables import Tables, load_tables
 from checker.core import Claim, Document
+from checker.scanning import not_after
 
 # A sentence ends at . ! ? … (then closing quotes, spaces, and no lower-case letter)
 # or at line breaks. The pattern opens with a character class, not with the

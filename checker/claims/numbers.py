@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from checker.claims import lexicon as L
-from checker.claims.scanning import word_alternation
+from checker.scanning import word_alternation
 
 SPACES = " \u00a0\u202f\u2009"
 _SP = "[ \u00a0\u202f\u2009]"

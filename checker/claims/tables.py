@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from checker.claims.lexicon import LANGS
-from checker.claims.scanning import not_after
+from checker.scanning import not_after
 
 DATA = Path(__file__).parent / "data"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available

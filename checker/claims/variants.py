@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.claims.extract import _zipf, split_sentences
-from checker.claims.scanning import not_after
 from checker.claims.tables import Tables, load_tables
 from checker.core import CrossCheck, CrossSpan, Document, Severity
+from checker.scanning import not_after
 
 # a capitalised name, not after a letter, digit, apostrophe or hyphen
 _NAME = re.compile(r"[A-Z]" + not_after(r"[\w'’-]") + r"[a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?(?![\w-])")

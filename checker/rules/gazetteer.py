@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.rules import RuleDataError, RuleFile
+from checker.scanning import word_alternation
 
 KIND = "gazetteer"
 LANGUAGES = ("en", "fr", "de", "es", "it")
@@ -127,17 +128,9 @@ class Gazetteer:
         compiled = self._compiled.setdefault(language, {})
         for word in sorted(set(_WORDS.findall(text)) & index.keys()):
             if word not in compiled:  # compiled on first use: most words never occur
-                compiled[word] = _alternation(index[word], look_behind=False)
-            pattern = compiled[word]
-            # The pattern starts with the name itself, not a look-behind, so that re
-            # can skip ahead to the name's first letter; the look-behind is tested here.
-            m = pattern.search(text)
-            while m:
-                if m.start() and _NOT_BEFORE.match(text, m.start() - 1):
-                    m = pattern.search(text, m.start() + 1)
-                    continue
-                yield m, table[m.group(0)]
-                m = pattern.search(text, m.end() if m.end() > m.start() else m.start() + 1)
+                compiled[word] = _alternation(index[word])
+            for m in compiled[word].finditer(text):
+                yield m, table[_SPACES.sub(" ", m.group(0))]
 
     def _first_word_index(self, language: str) -> dict[str, list[str]]:
         if language not in self._index:
@@ -165,14 +158,19 @@ class Gazetteer:
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-_NOT_BEFORE = re.compile(r"[\w@#/.-]")  # a name does not start right after these
+_NOT_BEFORE = r"[\w@#/.-]"  # a name does not start right after these
+_SPACES = re.compile(r"[ \u00a0]")  # a space in a name also matches a no-break space
 
 
-def _alternation(spellings, look_behind: bool = True) -> re.Pattern:
-    alts = sorted(set(spellings), key=len, reverse=True)
-    body = "|".join(re.escape(s).replace(r"\ ", r"[ \u00a0]") for s in alts)
-    before = rf"(?<!{_NOT_BEFORE.pattern})" if look_behind else ""
-    return re.compile(rf"{before}(?:{body})(?![\w@/]|-\w)")
+def _alternation(spellings) -> re.Pattern:
+    # A trie with the look-behind after the first letter, not before it: re can
+    # then skip ahead to where a spelling's first letter stands (checker/scanning.py).
+    body = word_alternation(spellings, before=_NOT_BEFORE, escape=_escape)
+    return re.compile(rf"(?:{body})(?![\w@/]|-\w)")
+
+
+def _escape(char: str) -> str:
+    return _SPACES.pattern if char == " " else re.escape(char)
 
 
 def _spellings(value, path: Path, entry: str, key: str) -> tuple[str, ...]:

@@ -56,6 +56,7 @@ from typing import Iterator
 
 from checker.core import CATEGORIES, Severity
 from checker.rules import RuleDataError, RuleFile
+from checker.scanning import word_alternation
 
 KIND = "substitution"
 DEFAULT_RULE = "MT-calque"
@@ -227,6 +228,8 @@ class Lexicon:
 
     entries: tuple[Substitution, ...]
     by_target: dict[str, tuple[Substitution, ...]] = field(default_factory=dict)
+    # language -> _KeyIndex, built on first use (frozen: the dict itself is filled in)
+    key_indexes: dict[str, _KeyIndex] = field(default_factory=dict, compare=False, repr=False)
 
     def pairs(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -277,7 +280,7 @@ class _KeyIndex:
         self.owners = owners
         self.keyless = [index for index, entry in enumerate(entries) if entry.keys is None]
         self.prefixes = {key: [k for k in owners if key.startswith(k)] for key in owners}
-        self.pattern = re.compile(f"(?=({_trie_pattern(sorted(owners))}))") if owners else None
+        self.pattern = re.compile(f"(?=({word_alternation(owners)}))") if owners else None
 
     def windows(self, lowered: str, offset: int, end: int) -> dict[int, list[tuple[int, int]]]:
         """Entry index -> merged [start, end) ranges around its keys' occurrences."""
@@ -293,24 +296,8 @@ class _KeyIndex:
         return {index: _merged(found) for index, found in spans.items()}
 
 
-def _trie_pattern(keys: list[str]) -> str:
-    """A regex matching the same strings as ``|``.join(keys), longest first, as a trie."""
-    branches: dict[str, list[str]] = {}
-    ends = False
-    for key in keys:
-        if key:
-            branches.setdefault(key[0], []).append(key[1:])
-        else:
-            ends = True
-    parts = [re.escape(c) + _trie_pattern(rest) for c, rest in sorted(branches.items())]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 and not ends else f"(?:{'|'.join(parts)})"
-    return f"{body}?" if ends else body
-
-
 def _key_index(lexicon: Lexicon, language: str) -> _KeyIndex:
-    cache = lexicon.__dict__.setdefault("_key_indexes", {})  # frozen: no attribute to set
+    cache = lexicon.key_indexes
     if language not in cache:
         cache[language] = _KeyIndex(lexicon.by_target.get(language, ()))
     return cache[language]

@@ -17,7 +17,7 @@ import pytest
 from checker.claims import align, dates
 from checker.claims import lexicon as L
 from checker.claims.extract import SPACES, split_sentences
-from checker.claims.scanning import not_after, word_alternation
+from checker.scanning import not_after, word_alternation
 from checker.claims.tables import load_tables
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.rules import RuleBook, RuleDataError, RuleFile
-from checker.rules import gazetteer
+from checker.rules import RuleBook, RuleDataError, RuleFile, gazetteer
 from checker.rules.gazetteer import parse
 
 
@@ -63,3 +62,10 @@ def test_a_spelling_accepted_for_another_entity_is_never_foreign(gaz):
     english = gaz.foreign("en")
     accepted = {s for e in gaz.entities for s in e.accepted.get("en", ())}
     assert not accepted & set(english)
+
+
+def test_find_foreign_spans_and_what_may_not_stand_before_a_name(gaz):
+    text = "In Krivoy\u00a0Rog and Koursk, not #Koursk, @Koursk, x-Koursk or Kourskaya."
+    found = [(m.start(), m.end(), m.group(0), f.entity.id) for m, f in gaz.find_foreign(text, "en")]
+    # a no-break space inside a name matches its plain space; the longest spelling wins
+    assert found == [(18, 24, "Koursk", "kursk"), (3, 13, "Krivoy\u00a0Rog", "kryvyi-rih")]

@@ -1,4 +1,4 @@
-"""Helpers that let the claims' regular expressions scan a text quickly.
+"""Helpers that let regular expressions scan a text quickly (claims, lexicon, names).
 
 Python's ``re`` tries a pattern that opens with a look-behind at every position
 of a text, and an alternation of words one word after the other; a pattern that
@@ -19,12 +19,13 @@ def not_after(chars: str) -> str:
     return "(?<!" + chars + "(?s:.))"
 
 
-def word_alternation(words, before: str | None = None) -> str:
+def word_alternation(words, before: str | None = None, escape=re.escape) -> str:
     """A pattern matching what ``"|".join(re.escape(w) for w in longest first)``
     matches, written as a trie ("jan(?:uary)?|ju(?:ly|ne)"): at a position only one
     branch can follow the text, and a longer word is tried before a shorter one.
     With ``before``, a word does not match right after such a character (a
-    look-behind, written after the first character: ``not_after``)."""
+    look-behind, written after the first character: ``not_after``). ``escape``
+    turns one character into its pattern (e.g. a space into "[ \\u00a0]")."""
     tree: dict = {}
     for word in words:
         if not word:
@@ -35,7 +36,7 @@ def word_alternation(words, before: str | None = None) -> str:
         node[""] = {}  # a word ends here
 
     def emit(node: dict, first: bool = False) -> str:
-        branches = [re.escape(ch) + (not_after(before) if first and before else "") + emit(child)
+        branches = [escape(ch) + (not_after(before) if first and before else "") + emit(child)
                     for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""

@@ -1,0 +1,57 @@
+"""checker/scanning.py: a trie of words matches what the plain alternation does.
+
+The claims' own word lists are checked in tests/claims/test_fast_paths.py; here
+the other two users: the gazetteer's spellings (look-behind, spaces that also
+match a no-break space) and the lexicon's prefilter keys (overlapping keys).
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from checker.rules import RuleBook, gazetteer, substitution
+from checker.rules.substitution import _KeyIndex
+from checker.scanning import word_alternation
+
+
+def _spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text)]
+
+
+@pytest.fixture(scope="module")
+def spellings():
+    gaz = RuleBook.load().parsed(gazetteer.KIND, gazetteer.parse)
+    return sorted(gaz.foreign("en"))
+
+
+def test_gazetteer_spellings_match_as_the_longest_first_alternation(spellings):
+    plain_body = "|".join(re.escape(s).replace(r"\ ", r"[ \u00a0]")
+                          for s in sorted(spellings, key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w@#/.-])(?:{plain_body})(?![\w@/]|-\w)")
+    fast = gazetteer._alternation(spellings)
+    rng = random.Random(7)
+    pieces = spellings[:200] + [" ", "\u00a0", "-", "#", "x", ".", "Rog", "Kursk"]
+    texts = ["".join(rng.choice(pieces) for _ in range(200)) for _ in range(100)]
+    texts.append("Kryvyj\u00a0Rig, Krivoy Rog-ville, @Koursk, Koursk.")
+    for text in texts:
+        assert _spans(fast, text) == _spans(plain, text)
+
+
+def test_escape_turns_each_character_into_its_pattern():
+    rx = re.compile(word_alternation(["a b", "a"], escape=lambda c: "[ _]" if c == " " else re.escape(c)))
+    assert [m.group(0) for m in rx.finditer("a_b a b a")] == ["a_b", "a b", "a"]
+    with pytest.raises(ValueError, match="empty word"):
+        word_alternation(["a", ""])
+
+
+def test_the_lexicon_key_index_sees_every_key_even_overlapping_ones():
+    entries = RuleBook.load().parsed(substitution.KIND, substitution.parse).by_target["en"]
+    index = _KeyIndex(entries)
+    keys = sorted(index.owners)
+    rng = random.Random(3)
+    text = " ".join(rng.choice(keys) for _ in range(400))
+    seen = {(m.start(), key) for m in index.pattern.finditer(text) for key in index.prefixes[m.group(1)]}
+    expected = {(m.start(), key) for key in keys for m in re.finditer(f"(?={re.escape(key)})", text)}
+    assert seen == expected
