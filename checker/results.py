@@ -9,6 +9,7 @@ one at a time. The file vanishes with the process, even a killed one.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
@@ -17,12 +18,20 @@ from collections.abc import Iterator, Sequence
 from checker.core import DocumentResult, DocumentSummary
 
 
+def digest(result: DocumentResult) -> str:
+    """A fingerprint of a result's value: equal results of two runs, checked anew
+    or read from the cache, give equal digests. (Not of the pickle: equal values
+    pickle differently when one shares a string where the other holds two.)"""
+    return hashlib.blake2b(repr(result).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 class Results(Sequence[DocumentResult]):
     """Documents' results in run order; ``summaries`` stay in memory."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="mtcheck-results-")
         self._where: list[tuple[int, int]] = []  # (offset, size) of each pickled result
+        self._digests: list[str] = []
         self._end = 0
         self.summaries: list[DocumentSummary] = []
 
@@ -34,8 +43,13 @@ class Results(Sequence[DocumentResult]):
         while written < len(data):
             written += os.pwrite(fd, memoryview(data)[written:], self._end + written)
         self._where.append((self._end, len(data)))
+        self._digests.append(digest(result))
         self._end += len(data)
         self.summaries.append(DocumentSummary.of(result))
+
+    def digest(self, index: int) -> str:
+        """``digest()`` of the result at ``index``, without reading it back."""
+        return self._digests[index]
 
     def __len__(self) -> int:
         return len(self._where)

@@ -22,6 +22,14 @@ An archive's report is written without holding it: the index, the claims
 page and the cross-document views are made from the documents' summaries,
 and each document's full result is read back (``checker.results``) only to
 render its own page; the large pages are written as they are rendered.
+
+A document's page carries a key (``<meta name="mtcheck-page-key">``): a hash
+of everything it is rendered from (the result, its view, the templates and
+the code that renders them). A run finds the page already on disk with the
+same key and leaves it as it is, so a second run over an unchanged archive
+renders none of them. Document pages therefore show nothing that depends on
+the other documents' results beyond their own cross-document problems: the
+gate's state is shown, its counts are on the overview.
 """
 from __future__ import annotations
 
@@ -553,7 +561,8 @@ class _Site:
     cross: list  # CrossView
     known: dict
     common: dict  # what every page's template gets
-    document_common: dict  # what every document page's template gets besides
+    document_common: dict  # what every document page's template gets instead
+    page_key_base: str = ""  # what every document page's key starts from
 
 
 def _site(report: Report) -> _Site:
@@ -590,20 +599,93 @@ def _site(report: Report) -> _Site:
     # the inline style and script, and the hashes the Content-Security-Policy
     # allows them by, are the same on every page: computed once
     css, js = _static("report.css"), _static("report.js")
+    gate = _gate_view(report)
     common = {"version": __version__, "css": css, "csp_style": _csp_hash(css),
-              "csp_script": "'none'", "counts": report.counts(), "gate": _gate_view(report),
-              "n_docs": len(summaries)}
-    document_common = {**common, "js": js, "csp_script": _csp_hash(js)}
-    return _Site(env, docs, cross, known, common, document_common)
+              "csp_script": "'none'", "counts": report.counts(), "gate": gate,
+              "n_docs": len(summaries), "page_key": None}
+    # a document page shows the gate's state, not its counts: those change with
+    # every other document, and would make every page's key change with them
+    document_common = {**common, "js": js, "csp_script": _csp_hash(js), "n_docs": None,
+                       "gate": {**gate, "detail": _DOCUMENT_GATE_DETAIL}}
+    page_key_base = _page_key_base(known, {k: v for k, v in document_common.items()
+                                           if k not in ("css", "js", "counts")})
+    return _Site(env, docs, cross, known, common, document_common, page_key_base)
 
 
-def _document_pages(site: _Site, views: Iterable[DocView],
-                    results: Iterable[DocumentResult]) -> Iterator[tuple[str, str]]:
-    """(page, HTML text) of each document: ``views`` and their full ``results``
-    in step, read one at a time."""
+_DOCUMENT_GATE_DETAIL = "Decided over the whole report: the Overview says why."
+_RENDERING_CODE = ("html.py", "html_items.py", "diff.py")
+
+
+def _page_key_base(known: dict, document_common: dict) -> str:
+    """A hash of what every document page is rendered with: the templates, the
+    inlined style and script, the code that renders them, the rules' docs."""
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=16)
+    for folder, names in ((TEMPLATES, None), (STATIC, None), (HERE, _RENDERING_CODE)):
+        for path in sorted(folder.iterdir()) if names is None else [folder / n for n in names]:
+            if path.is_file():
+                h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(repr(sorted(known.items(), key=lambda kv: kv[0])).encode())
+    h.update(repr(sorted(document_common.items())).encode())
+    return h.hexdigest()
+
+
+def _page_key(site: _Site, view: DocView, result_digest: str) -> str:
+    import hashlib
+
+    h = hashlib.blake2b(site.page_key_base.encode(), digest_size=16)
+    h.update(result_digest.encode())
+    h.update(repr(view).encode())
+    return h.hexdigest()
+
+
+def _result_digest(results: Sequence[DocumentResult], index: int) -> str:
+    from checker.results import Results, digest
+
+    if isinstance(results, Results):  # a run's results on disk know theirs
+        return results.digest(index)
+    return digest(results[index])
+
+
+_KEY_META = '<meta name="mtcheck-page-key" content="{}">'
+
+
+def _page_on_disk_has(target: Path, key: str) -> bool:
+    """Whether the page at ``target`` was rendered with ``key`` (it is in the page's head)."""
+    try:
+        with open(target, "rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return False
+    return _KEY_META.format(key).encode() in head
+
+
+def _document_pages(site: _Site, results: Sequence[DocumentResult]) -> Iterator[tuple[str, str]]:
+    """(page, HTML text) of each document, its result read back one at a time."""
     tpl = site.env.get_template("document.html.j2")
-    for view, result in zip(views, results, strict=True):
-        yield view.page, _render_document(tpl, view, result, site)
+    for i, view in enumerate(site.docs):
+        key = _page_key(site, view, _result_digest(results, i))
+        yield view.page, _render_document(tpl, view, results[i], site, key)
+
+
+def _write_document_pages(site: _Site, results: Sequence[DocumentResult], out_dir: Path,
+                          first: int, end: int) -> list[str]:
+    """Write the pages of documents ``first`` to ``end`` (not durably: the caller
+    syncs them at once), except those already on disk with the same key; the
+    paths of all of them."""
+    from checker.report.files import write_atomic
+
+    tpl = site.env.get_template("document.html.j2")
+    paths = []
+    for i in range(first, end):
+        view = site.docs[i]
+        target = Path(out_dir, *view.page.split("/"))
+        key = _page_key(site, view, _result_digest(results, i))
+        if not _page_on_disk_has(target, key):
+            write_atomic(target, _render_document(tpl, view, results[i], site, key), durable=False)
+        paths.append(str(target))
+    return paths
 
 
 def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, Iterator[str]]]:
@@ -624,7 +706,7 @@ def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, Iterator[
 def iter_pages(report: Report) -> Iterator[tuple[str, str]]:
     """(relative path, HTML text) of every page, one at a time; the index last."""
     site = _site(report)
-    yield from _document_pages(site, site.docs, report.documents)
+    yield from _document_pages(site, report.documents)
     for rel, chunks in _summary_pages(report, site):
         yield rel, "".join(chunks)
 
@@ -634,7 +716,7 @@ def render_pages(report: Report) -> dict[str, str]:
     return dict(iter_pages(report))
 
 
-def _render_document(tpl, view: DocView, result: DocumentResult, site: _Site) -> str:
+def _render_document(tpl, view: DocView, result: DocumentResult, site: _Site, key: str) -> str:
     doc = result.document
     fixes = diffmod.select_fixes(result.findings)
     applied = {fix.finding for fix in fixes}
@@ -654,7 +736,7 @@ def _render_document(tpl, view: DocView, result: DocumentResult, site: _Site) ->
         n_changed=sum(1 for r in rows if r.changed), n_fixes=len(fixes),
         categories=sorted(categories.items()), claim_rows=claim_rows,
         download_name=f"{Path(view.name).stem or 'article'}.corrected.txt",
-        **site.document_common)
+        **{**site.document_common, "page_key": key})
 
 
 GRID_COLUMNS = 12  # above this many articles a column each is unreadable (and quadratic)
@@ -709,7 +791,8 @@ def _rules_view(docs: list[DocView], known: dict) -> list[dict]:
 
 def write_pages(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
     """Write every page atomically, each as soon as it is rendered; the index
-    last, so its links never point at nothing.
+    last, so its links never point at nothing. A document page already on disk
+    with the same key is left as it is.
 
     With ``jobs`` > 1 and many documents, forked processes render and write
     the document pages (the bulk of the work) while this one waits.
@@ -720,14 +803,11 @@ def write_pages(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
 
     started = time.time()
     site = _site(report)
-    written = []
     if jobs > 1 and len(site.docs) >= _PARALLEL_PAGES and can_fork():
-        written += _write_in_workers(site, report.documents, Path(out_dir), jobs)
+        written = _write_in_workers(site, report.documents, Path(out_dir), jobs)
     else:
-        for rel, page in _document_pages(site, site.docs, report.documents):
-            target = Path(out_dir, *rel.split("/"))
-            write_atomic(target, page, durable=False)
-            written.append(target)
+        written = [Path(p) for p in
+                   _write_document_pages(site, report.documents, Path(out_dir), 0, len(site.docs))]
     sync_all()  # the document pages are on disk before the index links to them
     for rel, chunks in _summary_pages(report, site):
         target = Path(out_dir, *rel.split("/"))
@@ -763,17 +843,8 @@ _FORKED_SITE: tuple[_Site, Sequence[DocumentResult], Path] | None = None
 
 
 def _write_share(share: tuple[int, int]) -> list[str]:
-    from checker.report.files import write_atomic
-
     site, results, out_dir = _FORKED_SITE
-    first, end = share
-    out = []
-    for rel, page in _document_pages(site, site.docs[first:end],
-                                     (results[i] for i in range(first, end))):
-        target = Path(out_dir, *rel.split("/"))
-        write_atomic(target, page, durable=False)
-        out.append(str(target))
-    return out
+    return _write_document_pages(site, results, out_dir, *share)
 
 
 def _write_in_workers(site: _Site, results: Sequence[DocumentResult], out_dir: Path,
