@@ -25,7 +25,7 @@ from checker import __version__
 from checker.core import (Claim, Document, DocumentResult, Finding,
                           MachineTranslationVerdict, Segment, Severity, Span)
 
-FORMAT = 2  # 2: claim records stored for the cross stage
+FORMAT = 3  # 2: claim records stored for the cross stage; 3: and the names the text spells
 
 
 def cache_dir() -> Path:
@@ -81,12 +81,13 @@ class ResultCache:
         """Whether an entry is stored for ``key`` (``get`` may still find it corrupt)."""
         return self._path(key).is_file()
 
-    def get(self, key: str, doc: Document) -> tuple[DocumentResult, list[str], list] | None:
-        """(result, notices, claim records) stored for ``key``, or None."""
+    def get(self, key: str, doc: Document) -> tuple[DocumentResult, list[str], list, dict] | None:
+        """(result, notices, claim records, names) stored for ``key``, or None."""
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
             result = _result_from(data, doc)
             records = _records_from(data.get("records", []), doc)
+            names = _names_from(data["names"], result.document)  # identified: its language
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -94,15 +95,17 @@ class ResultCache:
             self.misses += 1  # a corrupt or foreign entry: check again
             return None
         self.hits += 1
-        return result, list(data.get("notices", [])), records
+        return result, list(data.get("notices", [])), records, names
 
-    def put(self, key: str, result: DocumentResult, notices: list[str], records: list = ()) -> None:
+    def put(self, key: str, result: DocumentResult, notices: list[str], records: list = (),
+            names: dict | None = None) -> None:
         if self.broken:
             return
         path = self._path(key)
         data = _result_to(result)
         data["notices"] = notices
         data["records"] = [_record_to(r, result.document) for r in records]
+        data["names"] = _names_to(names or {})
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=path.parent)
@@ -170,6 +173,22 @@ def _record_to(record, doc: Document) -> dict:
         if isinstance(data.get(field), str):
             data[field] = _unnamed(data[field], name)
     return data
+
+
+def _names_to(names: dict) -> list:
+    if not names:
+        return []
+    from checker.claims.variants import names_to_json
+
+    return names_to_json(names)
+
+
+def _names_from(items: list, doc: Document) -> dict:
+    if not items:
+        return {}
+    from checker.claims.variants import names_from_json
+
+    return names_from_json(items, doc)
 
 
 def _records_from(items: list[dict], doc: Document) -> list:

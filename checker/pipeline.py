@@ -3,8 +3,9 @@
 Documents stream through the per-document stages (load to claims), one at a
 time or in ``jobs`` forked worker processes. Each final result goes to disk
 (``checker.results``) for the reporters to read back one at a time; the run
-keeps only summaries, claims and claim records for the cross-document stage,
-so its memory does not grow with the number of files.
+keeps only summaries, claims, claim records and the names each text spells
+for the cross-document stage, so its memory does not grow with the number of
+files (the texts themselves are not kept).
 """
 from __future__ import annotations
 
@@ -66,13 +67,6 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
                                                    "languages": dict(options.languages),
                                                    **options.extra})
     detectors = select(list(options.enable) or None, list(options.disable) or None)
-    try:
-        for detector in detectors:
-            prepare = getattr(detector, "prepare", None)
-            if prepare:
-                prepare(ctx)  # validates the rule data a detector uses, before any document
-    except RuleDataError as exc:
-        raise PipelineError(f"rule data: {exc}") from None
 
     try:
         baseline = Baseline.load(options.baseline) if options.baseline else None
@@ -83,6 +77,7 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     results = Results()
     claimed: list[DocumentResult] = []  # documents with their claims, for the cross stage
     records: list[list] = []  # each document's internal claim records, for the cross stage
+    names: list[dict] = []  # and the names its text spells
     errors: list[LoadError] = []
     notices: list[str] = []
     suppressed = baselined = 0
@@ -94,7 +89,7 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
         if isinstance(outcome, LoadError):
             errors.append(outcome)
             continue
-        result, comments, said, claim_records = outcome
+        result, comments, said, claim_records, spelled = outcome
         notices.extend(n for n in said if n not in notices)
         result, counts = _accepted(result, comments, options, baseline)
         suppressed += counts[0]
@@ -106,6 +101,7 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
                                 f"{exc.strerror or exc}") from None
         claimed.append(_for_cross_stage(result))
         records.append(claim_records)
+        names.append(spelled)
         if on_document:
             on_document(result)
 
@@ -114,7 +110,7 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     if baselined:
         notices.append(f"{baselined} finding(s) accepted in the baseline {options.baseline} "
                        f"not shown")
-    cross = _cross_document(claimed, records)
+    cross = _cross_document(claimed, records, names)
     report = Report(
         documents=results,
         cross_document=cross,
@@ -134,6 +130,25 @@ class _Worker:
 
     def __init__(self, detectors: list[Detector], ctx: CheckContext, cache, options: RunOptions):
         self.detectors, self.ctx, self.cache, self.options = detectors, ctx, cache, options
+        self.prepared = False
+
+    def prepare(self) -> None:
+        """Load and validate the rule data the detectors use, once, before the
+        first document is checked. A run answered wholly by the cache skips it:
+        the cache key covers the rule data files, so a changed or broken file is
+        never answered from the cache."""
+        from checker.rules import RuleDataError
+
+        if self.prepared:
+            return
+        try:
+            for detector in self.detectors:
+                prepare = getattr(detector, "prepare", None)
+                if prepare:
+                    prepare(self.ctx)
+        except RuleDataError as exc:
+            raise PipelineError(f"rule data: {exc}") from None
+        self.prepared = True
 
     def load(self, source):
         """LoadError, or (document, suppression comments)."""
@@ -157,21 +172,22 @@ class _Worker:
         return self.cache is not None and self.cache.has(self._key(doc))
 
     def cached(self, doc: Document):
-        """(result, notices, claim records) from the cache, else checked now."""
+        """(result, notices, claim records, names) from the cache, else checked now."""
         hit = self.cache.get(self._key(doc), doc) if self.cache is not None else None
         if hit is None:  # the entry went bad since in_cache
             return self.check(doc)
-        return hit[0], list(hit[1]), hit[2]
+        return hit[0], list(hit[1]), hit[2], hit[3]
 
     def check(self, doc: Document):
-        """(result, notices, claim records), stored in the cache."""
+        """(result, notices, claim records, names), stored in the cache."""
+        self.prepare()
         notices: list[str] = []
-        result, records = _check(doc, self.detectors, self.ctx, notices)
+        result, records, names = _check(doc, self.detectors, self.ctx, notices)
         if self.cache is not None:
-            self.cache.put(self._key(doc), result, notices, records)
+            self.cache.put(self._key(doc), result, notices, records, names)
             if self.cache.broken:
                 notices.append(self.cache.broken)
-        return result, notices, records
+        return result, notices, records, names
 
 
 _FORKED: _Worker | None = None
@@ -185,7 +201,7 @@ def _in_forked_worker(doc: Document):
 def _outcomes(worker: _Worker, sources: list, options: RunOptions,
               progress: ProgressCallback | None = None):
     """(source, outcome) in the order of ``sources``; an outcome is a LoadError
-    or (result, comments, notices, claim records).
+    or (result, comments, notices, claim records, names).
 
     Sources are loaded and looked up in the cache here; the documents left to
     check go to forked workers when ``options.jobs`` allows and there are
@@ -201,6 +217,8 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
         loaded.append((source, worker.load(source)))
     todo = [index for index, (_, item) in enumerate(loaded)
             if not isinstance(item, LoadError) and not worker.in_cache(item[0])]
+    if todo or all(isinstance(item, LoadError) for _, item in loaded):
+        worker.prepare()  # before any document, and before the fork: workers share it
 
     jobs = options.jobs or cpu_count()
     if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in worker.detectors):
@@ -237,8 +255,8 @@ def _in_order(worker: _Worker, loaded: list, todo: list[int], checked):
             yield source, item
             continue
         doc, comments = item
-        result, notices, records = next(pending) if index in fresh else worker.cached(doc)
-        yield source, (result, comments, notices, records)
+        result, notices, records, names = next(pending) if index in fresh else worker.cached(doc)
+        yield source, (result, comments, notices, records, names)
 
 
 # One short news sentence per language the detectors know best.
@@ -325,8 +343,9 @@ def check_document(doc: Document, detectors: list[Detector], ctx: CheckContext,
 
 
 def _check(doc: Document, detectors: list[Detector], ctx: CheckContext,
-           notices: list[str], language: str | None = None) -> tuple[DocumentResult, list]:
-    """check_document, and the document's internal claim records for the cross stage."""
+           notices: list[str], language: str | None = None) -> tuple[DocumentResult, list, dict]:
+    """check_document, and what the cross stage needs of the document: its
+    internal claim records and the names its text spells."""
     doc = analyse(doc, language)
     findings: list[Finding] = []
     for detector in detectors:
@@ -345,7 +364,7 @@ def _check(doc: Document, detectors: list[Detector], ctx: CheckContext,
     records, claims = _claims(doc)
     verdict = _machine_translation(doc, findings)
     return DocumentResult(document=doc, findings=tuple(findings), claims=claims,
-                          machine_translation=verdict), records
+                          machine_translation=verdict), records, _names(doc)
 
 
 def _unavailable_message(exc: Exception) -> str | None:
@@ -423,22 +442,36 @@ def _claims(doc: Document) -> tuple[list, tuple]:
     return records, tuple(r.to_core(tables) for r in records)
 
 
+def _names(doc: Document) -> dict:
+    """The names the document spells, for the cross stage's spelling variants."""
+    try:
+        from checker.claims.variants import names_in
+    except ImportError:
+        return {}
+    return names_in(doc)
+
+
 def _for_cross_stage(result: DocumentResult) -> DocumentResult:
     """What the cross stage reads of a result, kept for the whole run: the claims
-    and the document's path, language, date and text (the names it spells); the
-    findings, segments and sentences wait on disk with the full result."""
+    and the document's path, language and date. Its text, findings, segments
+    and sentences wait on disk with the full result (the names the text spells
+    travel beside it)."""
     from dataclasses import replace
 
-    return DocumentResult(replace(result.document, segments=(), sentences=()),
+    return DocumentResult(replace(result.document, text="", segments=(), sentences=()),
                           claims=result.claims)
 
 
-def _cross_document(results: list[DocumentResult], records: list[list] | None = None):
+def _cross_document(results: list[DocumentResult], records: list[list] | None = None,
+                    names: list[dict] | None = None):
+    """Verdicts across documents (and within each). Without ``records`` or
+    ``names`` they are found again from the documents' texts."""
     try:
         from checker.claims import cross_check
     except ImportError:
         return ()
-    return tuple(cross_check([(r.document, r.claims) for r in results], groups=records))
+    return tuple(cross_check([(r.document, r.claims) for r in results], groups=records,
+                             names=names))
 
 
 def _machine_translation(doc: Document, findings: list[Finding]):

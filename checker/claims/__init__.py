@@ -53,13 +53,15 @@ def within_document_checks(doc: Document, claims: tuple[Claim, ...] | None = Non
 
 
 def cross_check(results: list[tuple[Document, tuple[Claim, ...]]], *, within: bool = True,
-                variants: bool = True, groups: list[list[XClaim]] | None = None
-                ) -> tuple[CrossCheck, ...]:
+                variants: bool = True, groups: list[list[XClaim]] | None = None,
+                names: list[dict] | None = None) -> tuple[CrossCheck, ...]:
     """Verdicts across the documents of one run (and, by default, within each).
 
     ``results`` pairs each document with its claims as ``extract_claims`` gave
     them. ``groups`` are the documents' internal records (``extract``), when the
     caller kept them; else they are recomputed (cached) from the documents.
+    ``names`` are the documents' ``variants.names_in``, likewise (without them
+    the documents' texts are read).
     """
     tables = load_tables()
     docs = [doc for doc, _ in results]
@@ -71,7 +73,7 @@ def cross_check(results: list[tuple[Document, tuple[Claim, ...]]], *, within: bo
             out.extend(align_within(g, tables))
     out.extend(align_across(groups, tables))
     if variants:
-        out.extend(_variants(docs, tables))
+        out.extend(_variants(docs, tables, names=names))
     return tuple(out)
 
 

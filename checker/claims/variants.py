@@ -67,7 +67,12 @@ def _letters_apart(a: Counter, b: Counter) -> int:
     return max(sum((a - b).values()), sum((b - a).values()))
 
 
-def _names(doc: Document, tables: Tables) -> dict[str, _Name]:
+def names_in(doc: Document, tables: Tables | None = None) -> dict[str, _Name]:
+    """The capitalised names ``doc`` spells (of five letters or more, not common
+    words of its language), each with its first place and its count. Found
+    where the document is checked and stored with its result (``names_to_json``),
+    so that the cross stage needs neither the text nor the word lists."""
+    tables = tables or load_tables()
     text = doc.text
     lang = doc.language or "en"
     starts: set[int] | None = None  # sentence starts, found when a name asks
@@ -91,6 +96,16 @@ def _names(doc: Document, tables: Tables) -> dict[str, _Name]:
         else:
             found[w] = _Name(w, doc.path, doc.language, m.start(), m.end(), 1)
     return found
+
+
+def names_to_json(names: dict[str, _Name]) -> list[list]:
+    """[form, start, end, count] per name; the path and language are the document's."""
+    return [[n.form, n.start, n.end, n.count] for n in names.values()]
+
+
+def names_from_json(items: list[list], doc: Document) -> dict[str, _Name]:
+    return {form: _Name(form, doc.path, doc.language, start, end, count)
+            for form, start, end, count in items}
 
 
 def _inflection(a: str, b: str) -> bool:
@@ -169,10 +184,12 @@ def _check(a: _Name, b: _Name, reason: str, tables: Tables) -> CrossCheck:
 
 
 def entity_variants(docs: list[Document], tables: Tables | None = None,
-                    across: bool = True, within: bool = False) -> list[CrossCheck]:
-    """Spelling variants of one name across documents (and, optionally, within one)."""
+                    across: bool = True, within: bool = False,
+                    names: list[dict[str, _Name]] | None = None) -> list[CrossCheck]:
+    """Spelling variants of one name across documents (and, optionally, within one).
+    ``names`` are the documents' ``names_in``, when the caller kept them."""
     tables = tables or load_tables()
-    per_doc = [_names(d, tables) for d in docs]
+    per_doc = names if names is not None else [names_in(d, tables) for d in docs]
     # candidate form pairs first, over the distinct forms of the whole run (cheap
     # filters, then the edit distance), so many documents stay fast
     where: dict[str, list[int]] = {}

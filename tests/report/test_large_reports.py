@@ -91,14 +91,17 @@ def test_a_file_written_in_pieces_is_all_or_nothing(tmp_path):
     assert target.read_text() == "{}\n"
 
 
-def test_the_cross_stage_needs_no_segments_or_sentences(archive):
-    """The run keeps documents for the cross stage without their segments and
-    sentences (they wait on disk): the verdicts must not depend on them."""
+def test_the_cross_stage_needs_no_text_segments_or_sentences(archive):
+    """The run keeps documents for the cross stage without their text, segments
+    and sentences (they wait on disk), with the names each text spells found
+    when it was checked: the verdicts must be those found from the full documents."""
     from checker import pipeline
 
     full = list(run([str(archive)], RunOptions(use_lm=False)).documents)
     records = [pipeline._claims(r.document)[0] for r in full]
+    names = [pipeline._names(r.document) for r in full]
     kept = [pipeline._for_cross_stage(r) for r in full]
-    assert not any(r.document.sentences for r in kept)
+    assert not any(r.document.sentences or r.document.text for r in kept)
     verdicts = pipeline._cross_document(full, records)
-    assert verdicts and pipeline._cross_document(kept, records) == verdicts
+    assert any(v.kind == "entity-variant" for v in verdicts)
+    assert pipeline._cross_document(kept, records, names) == verdicts
