@@ -14,6 +14,7 @@ from checker.detectors.base import Detector
 TEXT = ("The talks in Istanbul in mid -May ended without an agreement.\n"
         "Both leaders asked for more pressure on Moscow to obtain a ceasefire.\n")
 CALLS: list[str] = []
+PREPARED: list[str] = []
 
 
 class Spy(Detector):
@@ -30,6 +31,9 @@ class Spy(Detector):
     category = "typo"
     severity = Severity.INFO
 
+    def prepare(self, ctx):
+        PREPARED.append(self.id)
+
     def check(self, doc, ctx):
         CALLS.append(doc.path)
         return [self.finding(doc, 0, 3, "spy")]
@@ -40,6 +44,7 @@ def spy(monkeypatch, tmp_path):
     monkeypatch.setenv("MTCHECK_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(detectors, "REGISTRY", (*detectors.REGISTRY, Spy))
     CALLS.clear()
+    PREPARED.clear()
     return CALLS
 
 
@@ -65,6 +70,25 @@ def test_second_run_does_no_detector_work_and_gives_the_same_report(spy, tmp_pat
     assert first == second
     assert any((tmp_path / "cache" / "results").rglob("*.json"))
     capsys.readouterr()
+
+
+def test_a_run_answered_by_the_cache_loads_no_rule_data_yet_a_broken_rule_file_stops_it(
+        spy, tmp_path, capsys):
+    folder = _articles(tmp_path)
+    _run(folder, tmp_path)
+    assert PREPARED == ["ZZ-spy"]
+    _run(folder, tmp_path)
+    assert PREPARED == ["ZZ-spy"]  # every document from the cache: no rule data loaded
+    # a rule file is part of the cache key: with a broken one nothing is cached,
+    # so the rule data is loaded, and the run stops before checking anything
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "broken.yaml").write_text('kind: substitution\npair: fr-en\nrule: MT-calque\n'
+                                       'entries:\n  - {pattern: "(unclosed"}\n', encoding="utf-8")
+    code = main([str(folder), "--no-lm", "--quiet", "--out", str(tmp_path / "out"),
+                 "--rules", str(rules)])
+    assert code == 2
+    assert "rule data: " in capsys.readouterr().err and len(spy) == 3
 
 
 def test_a_changed_document_or_setting_is_checked_again(spy, tmp_path, capsys):
