@@ -159,19 +159,50 @@ def generate(directory: Path, count: int, target_bytes: int = 850) -> int:
 
 
 def measure(args: list[str], env: dict[str, str]) -> dict:
-    """Wall time, exit code and peak RSS (MB) of one mtcheck run in a child process."""
+    """Wall time, exit code, peak RSS of the largest process (MB) and, on Linux,
+    the peak of the whole process tree's PSS (MB: the workers' memory counted,
+    pages they share counted once) of one mtcheck run in a child process."""
+    import threading
+
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=ROOT, env=env,
                                 stdout=out, stderr=err)
+        tree_peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.2):
+                tree_peak[0] = max(tree_peak[0], _tree_pss_kb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
+        done.set()
+        sampler.join()
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         return {"wall": wall, "code": proc.returncode, "rss_mb": usage.ru_maxrss / 1024,
+                "tree_mb": tree_peak[0] / 1024,
                 "stdout": out.read().decode("utf-8", "replace"),
                 "stderr": err.read().decode("utf-8", "replace")}
+
+
+def _tree_pss_kb(pid: int) -> int:
+    """PSS of ``pid`` and its descendants, in kB (0 where /proc does not tell)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as rollup:
+                total += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+            with open(f"/proc/{p}/task/{p}/children") as children:
+                todo += [int(c) for c in children.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
 
 
 def _lm_available(env: dict[str, str]) -> tuple[bool, str]:
@@ -194,7 +225,8 @@ def _lm_available(env: dict[str, str]) -> tuple[bool, str]:
 def _line(label: str, result: dict, mb: float, startup: float | None = None) -> str:
     rate = mb / result["wall"] if result["wall"] else 0.0
     text = (f"  {label:34s} {result['wall']:7.2f} s  {rate:6.2f} MB/s  "
-            f"peak {result['rss_mb']:7.1f} MB  exit {result['code']}")
+            f"peak {result['rss_mb']:7.1f} MB (all processes {result.get('tree_mb', 0):6.0f} MB)  "
+            f"exit {result['code']}")
     if startup is not None and result["wall"] > startup:
         text += f"  (sustained {mb / (result['wall'] - startup):.2f} MB/s)"
     return text
@@ -260,8 +292,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(_line(f"500 files, {label}", r500, small_mb))
                 print(_line(f"{args.files} files, {label}", large, mb))
                 growth = large["rss_mb"] - r500["rss_mb"]
+                tree = large.get("tree_mb", 0) - r500.get("tree_mb", 0)
                 print(f"  growth {growth:+.1f} MB ({growth / r500['rss_mb']:+.0%}) for "
-                      f"{args.files - 500} more files")
+                      f"{args.files - 500} more files; all processes {tree:+.0f} MB")
             checking, writing = report_writing(corpus, work / "timed-reports", env)
             print(f"report writing, {args.files} files, one process: {writing:.2f} s "
                   f"(report.json and every HTML page) after {checking:.1f} s of checking")

@@ -7,6 +7,7 @@ sources and results cross the pipe.
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import signal
@@ -31,9 +32,21 @@ def can_fork() -> bool:
 
 
 def _stop(signum, frame):
-    # Killed from outside with SIGTERM: unwind as an exception, so that a cache
-    # entry being written removes its temporary file.
+    # Killed from outside with SIGTERM (or by the pool, when another worker died):
+    # unwind as an exception, so that a cache entry being written removes its
+    # temporary file; ``_task`` then ends the process.
     raise SystemExit(128 + signum)
+
+
+def _task(function, item):
+    """``function(item)`` in a worker. The pool sends an exception raised by a
+    task back as its answer: a worker stopped mid-task by the pool (another one
+    died) would block writing it to a pipe no one reads any more, and the
+    pool's shutdown, the run and the gate would wait for ever. It ends instead."""
+    try:
+        return function(item)
+    except SystemExit as exc:
+        os._exit(exc.code if isinstance(exc.code, int) else 1)
 
 
 def _start_worker() -> None:
@@ -60,7 +73,7 @@ def ordered_map(pool: ProcessPoolExecutor, function, items, chunksize: int = 1):
     any exit (the end, an error, Ctrl-C, the caller stopping early) the work not
     yet started is cancelled and the workers end."""
     try:
-        yield from pool.map(function, items, chunksize=chunksize)
+        yield from pool.map(functools.partial(_task, function), items, chunksize=chunksize)
     except BrokenProcessPool:
         raise WorkerDied("a worker process stopped without an answer (killed, or out of "
                          "memory?); run again with --jobs 1 to check in one process") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 
 import pytest
 
@@ -149,3 +150,33 @@ def test_progress_is_reported_while_reading_and_while_checking(archive):
     assert [i for i, _, _ in checking] == list(range(1, 23))
     assert calls.index(reading[-1]) < calls.index(checking[0])
     assert {total for _, total, _ in calls} == {22}
+
+
+def _terminated_mid_task(item):
+    os.kill(os.getpid(), signal.SIGTERM)  # as the pool stops the others when one dies
+    time.sleep(5)
+    return item
+
+
+def _task_in_a_worker(conn):
+    parallel._start_worker()  # the workers' SIGTERM handler
+    answer = parallel._task(_terminated_mid_task, "answer")
+    conn.send(answer)  # the pool would send this back, then wait for a next task
+
+
+def test_a_worker_stopped_in_the_middle_of_a_document_ends_instead_of_answering():
+    """The pool stops the other workers with SIGTERM when one dies. A worker in
+    the middle of a document must end: answering with the interruption made it
+    wait, writing to a pipe no one reads any more, and the run hung (seen once
+    in twenty runs of the test above)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    reader, writer = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_task_in_a_worker, args=(writer,))
+    worker.start()
+    writer.close()
+    worker.join(30)
+    assert worker.exitcode == 128 + signal.SIGTERM
+    with pytest.raises(EOFError):  # it sent nothing back
+        reader.recv()
