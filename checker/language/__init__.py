@@ -9,6 +9,12 @@ A paragraph too short to judge on its own takes the document's language:
 "Et bien voilà." inside a French article is French, whatever its letters
 suggest. A paragraph is reported in another language only when lingua is
 confident about it, which is what makes a half-translated article show.
+
+lingua is the slow part (a few microseconds a character), so it reads only
+what needs it: a paragraph plainly in the document's main language is
+answered from its marker words (``markers.py``), and short lines are read
+only when they could change the document's language. ``bench/bench_language.py``
+measures both against lingua alone and against labelled text.
 """
 from __future__ import annotations
 
@@ -17,15 +23,16 @@ from dataclasses import replace
 from functools import lru_cache
 
 from checker.core import Document, Segment
-from checker.language.stopwords import quick_language
+from checker.language.markers import quick_language
 from checker.segment import paragraphs
 
 # ISO 639-1 codes of the languages mtcheck identifies.
 NEWS_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar")
 
-MIN_LETTERS_ALONE = 30  # below this a paragraph cannot overrule its document
+MIN_LETTERS_ALONE = 30  # below this a paragraph cannot be judged alone, nor overrule its document
 OVERRULE_CONFIDENCE = 0.75  # a paragraph in another language must be this sure
 _LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +70,6 @@ def best_language(text: str) -> tuple[str | None, float]:
     return lang, scores[lang]
 
 
-QUICK_MIN_LETTERS = 50  # shorter paragraphs always go to lingua
 MAX_LINGUA_CHARS = 1200  # lingua reads at most this much of one paragraph (bounded work)
 
 
@@ -78,82 +84,104 @@ def _bounded(chunk: str) -> str:
 
 
 def identify(doc: Document) -> Document:
-    """The document with its language and per-paragraph segments filled in."""
+    """The document with its language and per-paragraph segments filled in.
+
+    Paragraphs of MIN_LETTERS_ALONE letters or more are judged one by one and
+    vote for the document's language, weighted by their letters. Shorter lines
+    (captions, names, "Et bien voilà.") cannot be judged alone: they take the
+    document's language and confidence, and are read (together, in one lingua
+    call) only when their letters could change the vote.
+    """
     spans = paragraphs(doc.text)
     measured = []
     quick_votes: dict[str, int] = {}
     total_letters = 0
     for start, end in spans:
         chunk = doc.text[start:end]
-        letters = len(_LETTER.findall(chunk))
+        letters = sum(map(len, _LETTERS.findall(chunk)))
         # Long paragraphs plainly in one language need not wait for lingua.
-        quick = quick_language(chunk) if letters >= QUICK_MIN_LETTERS else None
+        quick = quick_language(chunk, letters) if letters >= MIN_LETTERS_ALONE else None
         if quick:
             quick_votes[quick[0]] = quick_votes.get(quick[0], 0) + letters
         total_letters += letters
         measured.append((start, end, chunk, letters, quick))
     # The quick answer is trusted only for the language most of the text is in;
-    # a paragraph it gives another language, and every short one, goes to lingua.
+    # a paragraph it gives another language goes to lingua.
     main = max(quick_votes, key=lambda k: (quick_votes[k], k)) if quick_votes else None
     if main and quick_votes[main] * 2 < total_letters:
         main = None
-    # Lines too short to overrule the document (captions, names, "Et bien voilà.")
-    # are read together in one lingua call; the others one by one, in one batch.
-    scored: list[dict[str, float] | None] = []
+    scored: list[dict[str, float] | int | None] = []
     asks: list[str] = []
     short: list[str] = []
+    short_letters = 0
     for start, end, chunk, letters, quick in measured:
         if not letters:
             scored.append({})
-        elif quick and quick[0] == main:
-            scored.append({main: quick[1]})
         elif letters < MIN_LETTERS_ALONE:
             scored.append(None)
             short.append(chunk)
+            short_letters += letters
+        elif quick and quick[0] == main:
+            scored.append({main: quick[1]})
         else:
-            scored.append(len(asks))  # type: ignore[arg-type]
+            scored.append(len(asks))
             asks.append(_bounded(chunk))
-    if short:
-        asks.append(_bounded("\n".join(short)))
     answers = confidences_many(asks)
-    judged = []
-    for (start, end, chunk, letters, quick), scores in zip(measured, scored):
-        if scores is None:
-            scores = answers[-1]
-        elif isinstance(scores, int):
-            scores = answers[scores]
-        judged.append((start, end, letters, scores))
+    judged = [(start, end, letters, answers[scores] if isinstance(scores, int) else scores)
+              for (start, end, _, letters, _), scores in zip(measured, scored)]
 
-    doc_lang, doc_conf = _document_language(doc.text, judged)
+    votes, voters = _votes(judged)
+    if short and not _settled(votes, short_letters):
+        for lang, value in confidences(_bounded("\n".join(short))).items():
+            votes[lang] = votes.get(lang, 0.0) + value * short_letters
+        voters += short_letters
+    doc_lang, doc_conf = _document_language(votes, voters)
     segments = []
     for start, end, letters, scores in judged:
         if not letters:
             segments.append(Segment(start, end, None, 0.0))
             continue
+        if scores is None:  # a short line
+            segments.append(Segment(start, end, doc_lang, round(doc_conf, 3)))
+            continue
         lang = max(scores, key=lambda k: (scores[k], k))
         conf = scores[lang]
-        if doc_lang and lang != doc_lang and (letters < MIN_LETTERS_ALONE or conf < OVERRULE_CONFIDENCE):
+        if doc_lang and lang != doc_lang and conf < OVERRULE_CONFIDENCE:
             lang, conf = doc_lang, scores.get(doc_lang, 0.0)
         segments.append(Segment(start, end, lang, round(conf, 3)))
     return replace(doc, language=doc_lang, language_confidence=round(doc_conf, 3),
                    segments=tuple(segments))
 
 
-def _document_language(text: str, judged) -> tuple[str | None, float]:
-    """Vote of the paragraphs weighted by their letters.
+def _votes(judged) -> tuple[dict[str, float], int]:
+    """Each judged paragraph's confidences weighted by its letters, and the letters
+    that voted.
 
     A vote rather than one call on the whole text: a long quote in another
     language does not flip a document, and the confidence says how mixed it is.
     """
     votes: dict[str, float] = {}
-    total = 0
+    voters = 0
     for _, _, letters, scores in judged:
-        if not letters:
+        if not letters or scores is None:
             continue
         for lang, value in scores.items():
             votes[lang] = votes.get(lang, 0.0) + value * letters
-        total += letters
-    if not total:
+        voters += letters
+    return votes, voters
+
+
+def _settled(votes: dict[str, float], undecided_letters: int) -> bool:
+    """Whether that many more letters, all voting for one language, could not
+    change the vote's winner (each letter adds at most 1 to one language)."""
+    if not votes:
+        return False
+    ranked = sorted(votes.values(), reverse=True) + [0.0]
+    return ranked[0] - ranked[1] > undecided_letters
+
+
+def _document_language(votes: dict[str, float], voters: int) -> tuple[str | None, float]:
+    if not voters:
         return None, 0.0
     lang = max(votes, key=lambda k: (votes[k], k))
-    return lang, votes[lang] / total
+    return lang, votes[lang] / voters

@@ -64,3 +64,54 @@ def test_identification_is_deterministic():
 def test_text_without_letters_has_no_language():
     doc = identify(Document(path="t", text="— | 👉 123"))
     assert doc.language is None and doc.segments[0].language is None
+
+
+class _CountingLingua:
+    def __init__(self, monkeypatch):
+        import checker.language as language
+
+        self.texts: list[str] = []
+        plain = language.confidences
+
+        def counted(text):
+            self.texts.append(text)
+            return plain(text)
+
+        monkeypatch.setattr(language, "confidences", counted)
+        monkeypatch.setattr(language, "confidences_many", lambda texts: [counted(t) for t in texts])
+
+
+def test_short_lines_take_the_document_confidence_without_asking_lingua(monkeypatch):
+    lingua = _CountingLingua(monkeypatch)
+    text = ("He also announced on Monday more weapons for Kyiv, including defense systems "
+            "that the army has been asking for since the winter.\n"
+            "Koursk anti -avion\n"
+            "Photo: AFP\n"
+            "The third cycle of discussions has not yet been announced by either side, and "
+            "the delegations have left the capital.")
+    doc = identify(Document(path="t.txt", text=text))
+    assert lingua.texts == []  # the two long paragraphs settle it; the short lines cannot
+    assert doc.language == "en"
+    short = [s for s in doc.segments if doc.text[s.start:s.end] in ("Koursk anti -avion", "Photo: AFP")]
+    assert [(s.language, s.confidence) for s in short] == [("en", doc.language_confidence)] * 2
+
+
+def test_a_document_of_short_lines_is_judged_from_all_of_them(monkeypatch):
+    lingua = _CountingLingua(monkeypatch)
+    text = "Les forces russes\nont progressé\nvers Pokrovsk\nselon l'armée\nce dimanche"
+    doc = identify(Document(path="t.txt", text=text))
+    assert lingua.texts == [text]  # one call, on the lines together
+    assert doc.language == "fr"
+    assert {s.language for s in doc.segments} == {"fr"}
+
+
+def test_short_lines_are_read_when_they_could_change_the_document(monkeypatch):
+    lingua = _CountingLingua(monkeypatch)
+    long = "Le ministre a déclaré lundi que les négociations reprendraient après l'été."
+    shorts = ["Die Armee meldet", "neue Angriffe", "im Osten heute", "und gestern Abend",
+              "in der Nacht", "auf die Stadt"]
+    doc = identify(Document(path="t.txt", text="\n".join([long, *shorts])))
+    # the short lines have more letters than the long line's lead: they are read, and win
+    assert lingua.texts[-1] == "\n".join(shorts)
+    assert doc.language == "de"
+    assert doc.segments[0].language == "fr"  # sure enough to stand against its document
