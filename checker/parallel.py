@@ -69,13 +69,30 @@ def fork_pool(jobs: int) -> ProcessPoolExecutor:
 
 
 def ordered_map(pool: ProcessPoolExecutor, function, items, chunksize: int = 1):
-    """``function`` over ``items`` in the workers, results in order, lazily. On
-    any exit (the end, an error, Ctrl-C, the caller stopping early) the work not
-    yet started is cancelled and the workers end."""
+    """``function`` over ``items`` in the workers; an iterator of the results, in
+    order. Every item is taken (and the first ones already worked on) before
+    this returns: ``items`` may be a generator that reads the input while the
+    workers start. On any exit (the end, an error, Ctrl-C, the caller stopping
+    early) the work not yet started is cancelled and the workers end."""
     try:
-        yield from pool.map(functools.partial(_task, function), items, chunksize=chunksize)
+        results = pool.map(functools.partial(_task, function), items, chunksize=chunksize)
+    except BaseException as exc:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if isinstance(exc, BrokenProcessPool):
+            raise _died() from None
+        raise
+    return _in_turn(pool, results)
+
+
+def _in_turn(pool: ProcessPoolExecutor, results):
+    try:
+        yield from results
     except BrokenProcessPool:
-        raise WorkerDied("a worker process stopped without an answer (killed, or out of "
-                         "memory?); run again with --jobs 1 to check in one process") from None
+        raise _died() from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _died() -> WorkerDied:
+    return WorkerDied("a worker process stopped without an answer (killed, or out of "
+                      "memory?); run again with --jobs 1 to check in one process")

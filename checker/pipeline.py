@@ -203,29 +203,38 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
     """(source, outcome) in the order of ``sources``; an outcome is a LoadError
     or (result, comments, notices, claim records, names).
 
-    Sources are loaded and looked up in the cache here; the documents left to
-    check go to forked workers when ``options.jobs`` allows and there are
-    enough of them to pay for the fork (a cached run forks nothing). Cached
+    Sources are loaded and looked up in the cache here. With workers
+    (``options.jobs`` allows, and enough sources to pay for the fork), each
+    document the cache does not answer goes to them as soon as it is read, so
+    they check while the rest is still being read; the pool forks at the first
+    such document, so a run the cache answers wholly forks nothing. Cached
     results are read when their turn comes, not all at once.
     """
     from checker.parallel import WorkerDied, can_fork, cpu_count, fork_pool, ordered_map
 
-    loaded = []
-    for index, source in enumerate(sources, 1):
-        if progress:
-            progress(index, len(sources), f"reading {_shown(source)}")
-        loaded.append((source, worker.load(source)))
-    todo = [index for index, (_, item) in enumerate(loaded)
-            if not isinstance(item, LoadError) and not worker.in_cache(item[0])]
-    if todo or all(isinstance(item, LoadError) for _, item in loaded):
-        worker.prepare()  # before any document, and before the fork: workers share it
-
     jobs = options.jobs or cpu_count()
     if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in worker.detectors):
         jobs = 1  # the model already uses every core, and torch does not survive fork
-    if jobs < 2 or len(todo) < _PARALLEL_FROM or not can_fork():
-        checked = (worker.check(loaded[i][1][0]) for i in todo)
-        yield from _in_order(worker, loaded, todo, checked)
+    loaded: list = []
+    todo: list[int] = []
+
+    def to_check():
+        """Read every source; yield the documents the cache does not answer."""
+        for index, source in enumerate(sources):
+            if progress:
+                progress(index + 1, len(sources), f"reading {_shown(source)}")
+            item = worker.load(source)
+            loaded.append((source, item))
+            if not isinstance(item, LoadError) and not worker.in_cache(item[0]):
+                worker.prepare()  # before the first document, and before the fork: workers share it
+                todo.append(index)
+                yield item[0]
+        if all(isinstance(item, LoadError) for _, item in loaded):
+            worker.prepare()  # a broken rule file is reported even when no document could be read
+
+    if jobs < 2 or len(sources) < _PARALLEL_FROM or not can_fork():
+        documents = list(to_check())
+        yield from _in_order(worker, loaded, todo, map(worker.check, documents))
         return
     # Language models and word lists are not loaded before the fork: each worker
     # loads those its documents need, both at once. Loading them all here first
@@ -234,9 +243,11 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
     global _FORKED
     _FORKED = worker  # the workers fork at the first task and find it there
     try:
-        chunk = max(1, min(32, len(todo) // (jobs * 8)))
-        checked = ordered_map(fork_pool(min(jobs, len(todo))), _in_forked_worker,
-                              [loaded[i][1][0] for i in todo], chunksize=chunk)
+        chunk = max(1, min(32, len(sources) // (jobs * 8)))
+        # The pool takes every document before its first answer is read
+        # (Executor.map collects its input at once): ``loaded`` and ``todo`` are
+        # complete by the time _in_order reads them.
+        checked = ordered_map(fork_pool(jobs), _in_forked_worker, to_check(), chunksize=chunk)
         yield from _in_order(worker, loaded, todo, checked)
     except WorkerDied as exc:
         raise PipelineError(str(exc)) from None
