@@ -22,7 +22,7 @@ from checker.detectors import CheckContext, Detector, select
 from checker.gate import evaluate
 from checker.language import identify
 from checker.load import Source, discover, read_document, read_source  # noqa: F401
-from checker.results import Results
+from checker.results import Results, Stored, stored
 from checker.rules import RuleBook
 from checker.segment import segment
 
@@ -52,10 +52,7 @@ class PipelineError(Exception):
 
 
 def run(paths: Iterable[str], options: RunOptions = RunOptions(),
-        progress: ProgressCallback | None = None,
-        on_document: Callable[[DocumentResult], None] | None = None) -> Report:
-    """``on_document`` is called with each result as soon as it is final (after
-    suppression and the baseline): a reporter may write per-document output then."""
+        progress: ProgressCallback | None = None) -> Report:
     from checker.rules import RuleDataError
     from checker.suppress import Baseline, BaselineError
 
@@ -82,28 +79,24 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     notices: list[str] = []
     suppressed = baselined = 0
     total = len(sources)
-    worker = _Worker(detectors, ctx, cache, options)
+    worker = _Worker(detectors, ctx, cache, options, baseline)
     for index, (source, outcome) in enumerate(_outcomes(worker, sources, options, progress), 1):
         if progress:
             progress(index, total, _shown(source))
         if isinstance(outcome, LoadError):
             errors.append(outcome)
             continue
-        result, comments, said, claim_records, spelled = outcome
-        notices.extend(n for n in said if n not in notices)
-        result, counts = _accepted(result, comments, options, baseline)
-        suppressed += counts[0]
-        baselined += counts[1]
+        notices.extend(n for n in outcome.notices if n not in notices)
+        suppressed += outcome.suppressed
+        baselined += outcome.baselined
         try:
-            results.append(result)
+            results.add(outcome.stored)
         except OSError as exc:
             raise PipelineError(f"cannot keep the results in a temporary file: "
                                 f"{exc.strerror or exc}") from None
-        claimed.append(_for_cross_stage(result))
-        records.append(claim_records)
-        names.append(spelled)
-        if on_document:
-            on_document(result)
+        claimed.append(outcome.for_cross_stage)
+        records.append(outcome.records)
+        names.append(outcome.names)
 
     if suppressed:
         notices.append(f"{suppressed} finding(s) suppressed by mtcheck-disable/ignore comments")
@@ -121,6 +114,22 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     return evaluate(report, options.fail_on)
 
 
+@dataclass(frozen=True)
+class _Settled:
+    """A document's final result (severity overrides, suppression comments and
+    the baseline applied) as the run keeps it: stored for the reporters, and
+    what the cross stage reads of it. Made where the document was checked, so
+    that a worker process, not the run's, pickles and fingerprints it."""
+
+    stored: Stored
+    for_cross_stage: DocumentResult
+    records: list  # internal claim records
+    names: dict  # the names the text spells
+    notices: list[str]
+    suppressed: int
+    baselined: int
+
+
 class _Worker:
     """The per-document stages: load a source, then check it (or read the cache).
 
@@ -128,8 +137,10 @@ class _Worker:
     find the instance in ``_FORKED``: only documents and results are pickled.
     """
 
-    def __init__(self, detectors: list[Detector], ctx: CheckContext, cache, options: RunOptions):
+    def __init__(self, detectors: list[Detector], ctx: CheckContext, cache, options: RunOptions,
+                 baseline=None):
         self.detectors, self.ctx, self.cache, self.options = detectors, ctx, cache, options
+        self.baseline = baseline
         self.prepared = False
 
     def prepare(self) -> None:
@@ -189,19 +200,36 @@ class _Worker:
                 notices.append(self.cache.broken)
         return result, notices, records, names
 
+    def checked(self, loaded: tuple[Document, list | None]) -> _Settled:
+        """The loaded document checked now, settled."""
+        doc, comments = loaded
+        return self._settle(comments, *self.check(doc))
+
+    def answered(self, loaded: tuple[Document, list | None]) -> _Settled:
+        """The loaded document answered by the cache (or checked, if its entry
+        went bad), settled."""
+        doc, comments = loaded
+        return self._settle(comments, *self.cached(doc))
+
+    def _settle(self, comments, result: DocumentResult, notices: list[str], records: list,
+                names: dict) -> _Settled:
+        result, (suppressed, baselined) = _accepted(result, comments, self.options, self.baseline)
+        return _Settled(stored(result), _for_cross_stage(result), records, names, notices,
+                        suppressed, baselined)
+
 
 _FORKED: _Worker | None = None
 _PARALLEL_FROM = 16  # fewer documents to check than this are not worth the fork
 
 
-def _in_forked_worker(doc: Document):
-    return _FORKED.check(doc)
+def _in_forked_worker(loaded: tuple[Document, list | None]) -> _Settled:
+    return _FORKED.checked(loaded)
 
 
 def _outcomes(worker: _Worker, sources: list, options: RunOptions,
               progress: ProgressCallback | None = None):
     """(source, outcome) in the order of ``sources``; an outcome is a LoadError
-    or (result, comments, notices, claim records, names).
+    or a _Settled result.
 
     Sources are loaded and looked up in the cache here. With workers
     (``options.jobs`` allows, and enough sources to pay for the fork), each
@@ -228,13 +256,13 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
             if not isinstance(item, LoadError) and not worker.in_cache(item[0]):
                 worker.prepare()  # before the first document, and before the fork: workers share it
                 todo.append(index)
-                yield item[0]
+                yield item
         if all(isinstance(item, LoadError) for _, item in loaded):
             worker.prepare()  # a broken rule file is reported even when no document could be read
 
     if jobs < 2 or len(sources) < _PARALLEL_FROM or not can_fork():
         documents = list(to_check())
-        yield from _in_order(worker, loaded, todo, map(worker.check, documents))
+        yield from _in_order(worker, loaded, todo, map(worker.checked, documents))
         return
     # Language models and word lists are not loaded before the fork: each worker
     # loads those its documents need, both at once. Loading them all here first
@@ -260,17 +288,15 @@ def _shown(source) -> str:
 
 
 def _in_order(worker: _Worker, loaded: list, todo: list[int], checked):
-    """Merge cached answers and freshly checked ones (``checked``, the answers
-    for ``todo`` in order) back into source order."""
+    """Merge cached answers and freshly checked ones (``checked``, the settled
+    results of ``todo`` in order) back into source order."""
     pending = iter(checked)
     fresh = set(todo)
     for index, (source, item) in enumerate(loaded):
         if isinstance(item, LoadError):
             yield source, item
-            continue
-        doc, comments = item
-        result, notices, records, names = next(pending) if index in fresh else worker.cached(doc)
-        yield source, (result, comments, notices, records, names)
+        else:
+            yield source, next(pending) if index in fresh else worker.answered(item)
 
 
 def _accepted(result: DocumentResult, comments, options: RunOptions, baseline

@@ -14,6 +14,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from checker.core import DocumentResult, DocumentSummary
 
@@ -23,6 +24,20 @@ def digest(result: DocumentResult) -> str:
     or read from the cache, give equal digests. (Not of the pickle: equal values
     pickle differently when one shares a string where the other holds two.)"""
     return hashlib.blake2b(repr(result).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class Stored(NamedTuple):
+    """A result as the store keeps it, made where the result is (a worker
+    process, in a run with workers): the parent only writes the bytes."""
+
+    data: bytes  # the pickled result
+    digest: str
+    summary: DocumentSummary
+
+
+def stored(result: DocumentResult) -> Stored:
+    return Stored(pickle.dumps(result, pickle.HIGHEST_PROTOCOL), digest(result),
+                  DocumentSummary.of(result))
 
 
 class Results(Sequence[DocumentResult]):
@@ -36,16 +51,19 @@ class Results(Sequence[DocumentResult]):
         self.summaries: list[DocumentSummary] = []
 
     def append(self, result: DocumentResult) -> None:
-        data = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+        self.add(stored(result))
+
+    def add(self, item: Stored) -> None:
+        data = item.data
         # positional writes and reads: forked page writers read the same file
         # descriptor at once, and a shared file position would mix them up
         fd, written = self._file.fileno(), 0
         while written < len(data):
             written += os.pwrite(fd, memoryview(data)[written:], self._end + written)
         self._where.append((self._end, len(data)))
-        self._digests.append(digest(result))
+        self._digests.append(item.digest)
         self._end += len(data)
-        self.summaries.append(DocumentSummary.of(result))
+        self.summaries.append(item.summary)
 
     def digest(self, index: int) -> str:
         """``digest()`` of the result at ``index``, without reading it back."""
