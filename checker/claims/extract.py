@@ -13,12 +13,12 @@ from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 
 from checker.claims import lexicon as L
-from checker.claims.dates import find_dates
+from checker.claims.dates import find_dates, has_case_odd
 from checker.claims.numbers import _AFTER_CUES as _AFTER
 from checker.claims.numbers import SPACES, Num, scan_numbers
 from checker.claims.tables import Tables, load_tables
 from checker.core import Claim, Document
-from checker.scanning import not_after
+from checker.scanning import not_after, word_alternation
 
 # A sentence ends at . ! ? … (then closing quotes, spaces, and no lower-case letter)
 # or at line breaks. The pattern opens with a character class, not with the
@@ -70,6 +70,7 @@ class _LangRx:
     """A language's word lists as compiled patterns and tuples: built once, not per document."""
 
     modal: re.Pattern
+    modal_lower: re.Pattern
     another: re.Pattern
     partitive: tuple[str, ...]
     equiv: tuple[str, ...]
@@ -83,6 +84,9 @@ def _lang_rx(lang: str) -> _LangRx:
     rates = sorted(L.RATES[lang], key=len, reverse=True)
     return _LangRx(
         modal=re.compile(r"(?<!\w)(?:" + _alternation(L.MODAL[lang]) + r")(?!\w)", re.I),
+        # the same words in a lower-cased text, without re.I: a trie whose look-behind
+        # follows its first character, so re skips to where one may start
+        modal_lower=re.compile(r"(?:" + word_alternation(L.MODAL[lang], before=r"\w") + r")(?!\w)"),
         another=re.compile(r"(?<!\w)(?:" + _alternation(L.ANOTHER[lang]) + r")[" + SPACES + r"]+$", re.I),
         partitive=tuple(L._apos(x) for x in _PARTITIVE[lang]),
         equiv=tuple(L._apos(x) for x in L.EQUIV[lang]),
@@ -431,10 +435,11 @@ class Extractor:
     # -- main --------------------------------------------------------------
     def run(self) -> list[XClaim]:
         text, lang, rx = self.text, self.lang, self.rx
-        dates = find_dates(text, lang, self.doc.date)
+        low = L.lower_same(text)  # read by both scanners
+        dates = find_dates(text, lang, self.doc.date, low)
         sentences = split_sentences(text)
         nums = scan_numbers(text, self.doc.language, self.count_hint,
-                            [(d.start, d.end) for d in dates])
+                            [(d.start, d.end) for d in dates], low)
         claims: list[XClaim] = []
         sent_idx = 0
         date_starts = [d.start for d in dates]
@@ -462,9 +467,16 @@ class Extractor:
                 ents_cache[k] = self._entities(*sentences[k])
             return ents_cache[k]
 
+        # re.IGNORECASE is slow on alternatives; the lower-cased text reads as it does
+        # unless it holds a character the two read apart (see dates._CASE_ODD)
+        lowered = text.lower() if not has_case_odd(text) else None
+
         def modal(k):
             if k not in modal_cache:
-                modal_cache[k] = bool(rx.modal.search(text, *sentences[k]))
+                if lowered is not None:
+                    modal_cache[k] = bool(rx.modal_lower.search(lowered, *sentences[k]))
+                else:
+                    modal_cache[k] = bool(rx.modal.search(text, *sentences[k]))
             return modal_cache[k]
 
         partitive, equiv = rx.partitive, rx.equiv

@@ -373,17 +373,10 @@ def _cand_regex(lang: str) -> re.Pattern:
     return _CAND[lang]
 
 
-def _lower_same(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):  # a character that lower-cases to two: keep offsets
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.replace("’", "'").replace("ʼ", "'")
-
-
 class _Scanner:
-    def __init__(self, text: str, lang: str | None, count_hint=None, date_spans=()):
+    def __init__(self, text: str, lang: str | None, count_hint=None, date_spans=(), low: str | None = None):
         self.text = text
-        self.low = _lower_same(text)
+        self.low = L.lower_same(text) if low is None else low
         self.lang = lang if lang in L.LANGS else "en"
         self.doc_lang = lang
         self.count_hint = count_hint  # callable(pos) -> bool: a count noun follows
@@ -695,6 +688,7 @@ class _Scanner:
         return num
 
 
-def scan_numbers(text: str, lang: str | None, count_hint=None, date_spans=()) -> list[Num]:
-    """Every number expression of ``text`` in reading order (see module doc)."""
-    return _Scanner(text, lang, count_hint, date_spans).scan()
+def scan_numbers(text: str, lang: str | None, count_hint=None, date_spans=(), low: str | None = None) -> list[Num]:
+    """Every number expression of ``text`` in reading order (see module doc).
+    ``low``: ``lexicon.lower_same(text)``, when the caller has it."""
+    return _Scanner(text, lang, count_hint, date_spans, low).scan()

@@ -180,8 +180,11 @@ class WordIndex:
         # Lower-case terms are few (demonyms): a text holding none of them is passed
         # over at once instead of word by word. (ς: str.lower() writes a final sigma
         # by context, so a word lower-cased alone may differ from it in a longer text.)
-        self._heads = sorted({w.replace("ς", "σ") for w in self.exact} |
-                             {p.replace("ς", "σ") for entries in self.prefixes.values() for p, _ in entries})
+        heads = {w.replace("ς", "σ") for w in self.exact} | \
+            {p.replace("ς", "σ") for entries in self.prefixes.values() for p, _ in entries}
+        # a text holding a head that contains another holds that one too: the
+        # shortest suffice ("russe" for "russes", "américain" for "américaines")
+        self._heads = sorted(h for h in heads if not any(o != h and o in h for o in heads))
 
     def _find_names(self, text: str, start: int, end: int):
         """Case-sensitive names: only words starting with a capital can begin one."""

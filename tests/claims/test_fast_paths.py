@@ -67,6 +67,15 @@ def test_sentence_ends_as_the_alternation_finds_them():
     assert split_sentences("A. B\n\nC") == [(0, 2), (3, 4), (6, 7)]
 
 
+EVERY_CHARACTER = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+def _read_apart(letters) -> set[str]:
+    """The characters re.IGNORECASE takes for one of ``letters`` while str.lower() does not."""
+    return {m.group() for k in letters for m in re.finditer(re.escape(k), EVERY_CHARACTER, re.IGNORECASE)
+            if m.group().lower() != k}
+
+
 def test_case_odd_holds_every_letter_re_ignorecase_reads_unlike_lower():
     """_CASE_ODD lists the characters that re.IGNORECASE takes for a letter of a date
     word while str.lower() does not turn them into it: a text without them may be
@@ -76,9 +85,7 @@ def test_case_odd_holds_every_letter_re_ignorecase_reads_unlike_lower():
         for table in (L.MONTHS[lang], L.WEEKDAYS[lang], L.RELATIVE_DAYS[lang], L.LAST_NIGHT[lang],
                       dates._LAST_YEAR[lang], dates._THIS_YEAR[lang]):
             letters.update(c for w in table for c in w.lower() if c.isalpha())
-    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
-    odd = {m.group() for k in letters for m in re.finditer(re.escape(k), everything, re.IGNORECASE)
-           if m.group().lower() != k}
+    odd = _read_apart(letters)
     assert all(dates._CASE_ODD.fullmatch(c) for c in odd), sorted(odd)
 
 
@@ -132,3 +139,94 @@ def test_matchers_find_what_reading_every_term_finds():
             for pos in starts:
                 assert matcher.match(text, pos) == _reference_match(matcher, text, pos)
                 assert matcher.match(text, pos, casualty) == _reference_match(matcher, text, pos, casualty)
+
+
+def test_case_odd_characters_are_found_as_the_class_finds_them():
+    texts = TEXTS + [t[:40] + ch + t[40:] for t in TEXTS[:2] for ch in dates._CASE_ODD_CHARS] + ["", "İ", "ı"]
+    for text in texts:
+        assert dates.has_case_odd(text) == bool(dates._CASE_ODD.search(text))
+
+
+def test_modal_words_read_in_lower_case_as_re_ignorecase_reads_them():
+    """Sentences are searched for modal words in text.lower() without re.I, unless the
+    text holds a _CASE_ODD character: for the letters of those words, the only ones
+    re.I equates with them while str.lower() does not; and lower() keeps what is a
+    word character (the look-arounds) and, without "İ", the offsets."""
+    odd = _read_apart({c for lang in L.LANGS for w in L.MODAL[lang] for c in w if c.isalpha()})
+    assert all(dates.has_case_odd(c) for c in odd), sorted(odd)
+    plain = EVERY_CHARACTER.replace("İ", "")
+    assert len(plain.lower()) == len(plain)
+    word_places = [m.start() for m in re.finditer(r"\w", plain)]
+    assert word_places == [m.start() for m in re.finditer(r"\w", plain.lower())]  # the look-arounds
+    from checker.claims.extract import _lang_rx
+    for lang in L.LANGS:
+        rx = _lang_rx(lang)
+        rng = random.Random(lang)
+        pieces = [w.upper() for w in L.MODAL[lang]] + list(L.MODAL[lang]) + ["x", "2", " ", "-", "'", "É", "_"]
+        for text in TEXTS + ["".join(rng.choice(pieces) for _ in range(200)) for _ in range(20)]:
+            if dates.has_case_odd(text):
+                continue
+            lowered = text.lower()
+            for a in range(0, len(text), 7):
+                b = min(len(text), a + 60)
+                assert bool(rx.modal_lower.search(lowered, a, b)) == bool(rx.modal.search(text, a, b))
+
+
+def test_since_trie_finds_what_the_alternation_finds():
+    for lang in L.LANGS:
+        plain = re.compile(r"(?<!\w)(?:" + dates._alt(dates._SINCE[lang]) + r")\s+(?:\w+\s+){0,6}$", re.I)
+        fast = dates._pat(lang).since
+        rng = random.Random(lang)
+        pieces = list(dates._SINCE[lang]) + [w.upper() for w in dates._SINCE[lang]] + ["x", "2", " ", "-", "é"]
+        for text in TEXTS + ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(200)]:
+            for a in range(0, len(text), 5):
+                window = text[max(0, a - 60):a]
+                assert bool(fast.search(window)) == bool(plain.search(window))
+
+
+def _plain_trigger_hits(low: str, lang: str):
+    """The trigger scan as one loop over trigger words then years (before _trigger_hits)."""
+    months, weekdays = L.MONTHS[lang], L.WEEKDAYS[lang]
+    wins = {"month": [], "weekday": [], "rel": [], "digit": []}
+    years, by_word, inner = [], {}, []
+    for m in itertools.chain(dates._trigger(lang).finditer(low), dates._YEAR_SHAPE.finditer(low)):
+        w = m.group()
+        by_word.setdefault(w, []).append(m.start())
+        if not w.isalnum():
+            inner.extend(m.start() + k + 1 for k, ch in enumerate(w) if not ch.isalnum())
+        if w[0].isdigit() and "1950" <= w <= "2049":
+            years.append(int(w))
+        typ = "digit" if w[0].isdigit() else "month" if w in months else "weekday" if w in weekdays else "rel"
+        lo, hi = max(0, m.start() - 50), min(len(low), m.end() + 30)
+        windows = wins[typ]
+        if windows and lo <= windows[-1][1] + 40:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    return wins, by_word, inner, years
+
+
+@pytest.mark.parametrize("lang", L.LANGS)
+def test_trigger_hits_are_those_of_the_plain_loop(lang):
+    rng = random.Random(lang)
+    pieces = sorted(dates._trigger_words(lang)) + ["1999", "2024", "12024", "x", " ", "-", "'", "\n" * 3]
+    texts = [L.lower_same(t) for t in TEXTS] + ["".join(rng.choice(pieces) for _ in range(300)) for _ in range(30)]
+    opens = {w for ws in dates._pat(lang).opens.values() for w in ws}
+    assert not any(w[0].isdigit() for w in opens)  # so the years' places need not be kept by word
+    for low in texts:
+        wins, by_word, inner, years = dates._trigger_hits(low, lang)
+        plain_wins, plain_by_word, plain_inner, plain_years = _plain_trigger_hits(low, lang)
+        assert (wins, inner, years) == (plain_wins, plain_inner, plain_years)
+        assert by_word == {w: ps for w, ps in plain_by_word.items() if not w[0].isdigit()}
+
+
+def test_adjective_heads_cover_every_term():
+    """A text is passed over when it holds none of the shortest heads: each term's
+    head contains one of them."""
+    tables = load_tables()
+    for lang in L.LANGS:
+        index = tables.adjective_matchers[lang]
+        heads = {w for w in index.exact} | {p for entries in index.prefixes.values() for p, _ in entries}
+        for head in heads:
+            assert any(short in head.replace("ς", "σ") for short in index._heads), head
+
