@@ -10,7 +10,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, fields
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from checker.claims import lexicon as L
 from checker.claims.dates import find_dates, has_case_odd
@@ -135,9 +135,11 @@ class XClaim:
         q = _QUAL_LABEL.get((self.concept, self.qualifier)) or _QUAL_LABEL.get(("*", self.qualifier), self.qualifier)
         return f"{self.concept} {q}"
 
-    @cached_property  # asked for each pair of claims the cross stage weighs (not a field)
-    def key(self) -> str:
-        return self.concept + (f"/{self.qualifier}" if self.qualifier else "")
+    def __post_init__(self) -> None:
+        # ``key``, what is counted as one string, is asked for each pair of claims the
+        # cross stage weighs: set once, not a field (not serialised, not compared)
+        # and not a functools.cached_property, which takes a lock on each first read
+        object.__setattr__(self, "key", self.concept + (f"/{self.qualifier}" if self.qualifier else ""))
 
     def bounds(self, tables: Tables) -> tuple[float, float]:
         """The interval of values compatible with how the number was written, in base units."""

@@ -8,6 +8,7 @@ the two could part.
 from __future__ import annotations
 
 import itertools
+import math
 import random
 import re
 from pathlib import Path
@@ -230,3 +231,46 @@ def test_adjective_heads_cover_every_term():
         for head in heads:
             assert any(short in head.replace("ς", "σ") for short in index._heads), head
 
+
+def _plain_align_across(groups, tables):
+    """align_across as it asked comparable and consistent again for each claim of a pair."""
+    out, seen = [], set()
+    index = [{} for _ in groups]
+    for by_key, g in zip(index, groups):
+        for c in g:
+            if c.align:
+                by_key.setdefault(c.key, []).append(c)
+    for i, j in sorted(align._candidate_pairs(groups)):
+        for a in groups[i]:
+            cands = [b for b in index[j].get(a.key, ()) if align.comparable(a, b, tables)]
+            agree = [b for b in cands if align.consistent(a, b, tables)]
+            if agree:
+                b = min(agree, key=lambda x: abs(x.value - a.value))
+            else:
+                cands = [b for b in cands if not any(
+                    align.comparable(a2, b, tables) and align.consistent(a2, b, tables)
+                    for a2 in index[i][a.key] if a2 is not a)]
+                if not cands:
+                    continue
+                b = min(cands, key=lambda x: abs(math.log1p(x.value) - math.log1p(a.value)))
+            if (a.path, a.id, b.path, b.id) not in seen:
+                seen.add((a.path, a.id, b.path, b.id))
+                out.append(align.verdict(a, b, tables, ok=bool(agree)))
+    return out
+
+
+def test_align_across_judges_each_pair_of_claims_once_and_finds_the_same_verdicts():
+    from checker.claims import extract
+    from checker.core import Document
+    tables = load_tables()
+    texts = [  # two claims of one key in a text: one's counterpart is not the other's
+        ("en", "On 9 July 2025 Russia launched 728 drones at Lutsk and 300 drones at Kyiv."),
+        ("fr", "Le 9 juillet 2025, la Russie a lancé 300 drones sur Kiev et 741 drones sur Loutsk."),
+        ("de", "Am 9. Juli 2025 feuerte Russland 728 Drohnen auf Luzk und 310 Drohnen auf Kyjiw ab."),
+        ("en", "On 9 July 2025 Russia launched 500 drones at Lutsk and 900 drones at Kyiv."),
+    ] + [("en", t) for t in TEXTS]
+    groups = [extract(Document(path=f"t{k}.txt", text=text, language=lang, date="2025-07-09"), tables)
+              for k, (lang, text) in enumerate(texts * 2)]
+    verdicts = align.align_across(groups, tables)
+    assert {c.kind for c in verdicts} == {"consistent", "contradiction"}
+    assert verdicts == _plain_align_across(groups, tables)
