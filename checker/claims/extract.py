@@ -14,8 +14,7 @@ from functools import lru_cache
 
 from checker.claims import lexicon as L
 from checker.claims.dates import find_dates, has_case_odd
-from checker.claims.numbers import _AFTER_CUES as _AFTER
-from checker.claims.numbers import SPACES, Num, scan_numbers
+from checker.claims.numbers import SPACES, Num, after_cues, scan_numbers
 from checker.claims.tables import Tables, load_tables
 from checker.core import Claim, Document
 from checker.scanning import not_after, word_alternation
@@ -53,7 +52,8 @@ _QUAL_LABEL = {("*", "intercepted"): "shot down", ("tanks", "intercepted"): "des
 _TIMES = re.compile(r"[" + SPACES + r"]+(?:fois|times|mal|veces|раз|рази|разів|раза)(?!\w)", re.I)
 # a capitalised name, not after a letter, digit, apostrophe or hyphen
 _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ]" + not_after(r"[\w'’-]") + r"[\w'’-]*[^\W\d_]")
-_ELIDED = re.compile(r"[dlDLjJ]['’]\w")  # d'explosifs, l'artillerie
+_ELIDED_FIRST = "dlDLjJ"
+_ELIDED = re.compile(r"[" + _ELIDED_FIRST + r"]['’]\w")  # d'explosifs, l'artillerie
 _SPACE_RUN = re.compile(r"[" + SPACES + r"]+")
 _OF_BEFORE_UNIT = re.compile(r"[" + SPACES + r"]+(?:de|d['’]|of|in|en)[" + SPACES + r"]*", re.I)
 _SYMBOL_BEFORE = re.compile(r"(?:US\$|[$€£₴₽])[" + SPACES + r"]?$")
@@ -74,7 +74,7 @@ class _LangRx:
     another: re.Pattern
     partitive: tuple[str, ...]
     equiv: tuple[str, ...]
-    after: tuple[tuple[re.Pattern, str], ...]  # "or more", "environ": (pattern, approx), in table order
+    after: tuple[re.Pattern, tuple[str, ...]]  # "or more", "environ" after a space: numbers.after_cues
     rate: re.Pattern
     locative: re.Pattern
 
@@ -90,8 +90,7 @@ def _lang_rx(lang: str) -> _LangRx:
         another=re.compile(r"(?<!\w)(?:" + _alternation(L.ANOTHER[lang]) + r")[" + SPACES + r"]+$", re.I),
         partitive=tuple(L._apos(x) for x in _PARTITIVE[lang]),
         equiv=tuple(L._apos(x) for x in L.EQUIV[lang]),
-        after=tuple((re.compile(r"[" + SPACES + r"]+" + re.escape(cue) + r"(?!\w)", re.I), kind)
-                    for cue, kind in _AFTER[lang].items()),
+        after=after_cues(lang, "[" + SPACES + "]+", re.I),
         rate=re.compile(r"[" + SPACES + r"]*(?:[\w'’-]+[" + SPACES + r"]+){0,2}?(?P<r>" + _alternation(rates) + r")(?!\w)"),
         locative=re.compile(r"(?<!\w)(?:" + _alternation(_LOCATIVE[lang]) + r")[" + SPACES + r"]+$"),
     )
@@ -253,7 +252,9 @@ class Extractor:
         """The best concept term of the word at pos that counts in ``unit`` and plays one of ``roles``."""
         hits = self._word_concepts.get(pos)
         if hits is None:
-            start = pos + 2 if _ELIDED.match(self.text, pos, pos + 3) else pos  # d'explosifs, l'artillerie
+            # d'explosifs, l'artillerie (the first letter tested first: most words are not)
+            elided = self.text[pos:pos + 1] in _ELIDED_FIRST and _ELIDED.match(self.text, pos, pos + 3)
+            start = pos + 2 if elided else pos
             hits = self._word_concepts[pos] = self._concepts_from(start)
         if hits:
             allowed = self.t.concepts_for(unit, roles)
@@ -519,11 +520,10 @@ class Extractor:
                     start -= len(sym.group())
             approx = num.approx
             if approx == "exact":
-                window = text[end:end + 20]
-                for cue, kind in rx.after:
-                    if cue.match(window):
-                        approx = kind
-                        break
+                cues, kinds = rx.after
+                cue = cues.match(text, end, end + 20)
+                if cue:
+                    approx = kinds[cue.lastindex - 1]
             c = self.t.concepts[concept]
             qualifier = self._qualifier(start, end, sent) if c.qualify else None
             entities, own_places, _ = ents(sent_idx)

@@ -274,3 +274,18 @@ def test_align_across_judges_each_pair_of_claims_once_and_finds_the_same_verdict
     verdicts = align.align_across(groups, tables)
     assert {c.kind for c in verdicts} == {"consistent", "contradiction"}
     assert verdicts == _plain_align_across(groups, tables)
+
+
+@pytest.mark.parametrize("spaces, flags", [(f"[{SPACES}]*", 0), (f"[{SPACES}]+", re.I)])
+def test_after_cues_as_one_pattern_find_what_trying_each_finds(spaces, flags):
+    from checker.claims.numbers import _AFTER_CUES, after_cues
+    for lang in L.LANGS:
+        cues, kinds = after_cues(lang, spaces, flags)
+        assert not any(c[0] in SPACES for c in _AFTER_CUES[lang])  # so the spaces before are all read first
+        one_by_one = [(re.compile(spaces + re.escape(c) + r"(?!\w)", flags), kind) for c, kind in _AFTER_CUES[lang].items()]
+        rng = random.Random(lang)
+        pieces = [w for c in _AFTER_CUES[lang] for w in (c, c.upper(), c.split()[0])] + [" ", "\u00a0", "x", "2", "+"]
+        for text in ["".join(rng.choice(pieces) for _ in range(6)) for _ in range(400)]:
+            m = cues.match(text)
+            first = next((kind for rx, kind in one_by_one if rx.match(text)), None)
+            assert (kinds[m.lastindex - 1] if m else None) == first, text
