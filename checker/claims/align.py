@@ -20,7 +20,7 @@ from checker.claims import lexicon as L
 from checker.claims.dates import parse_iso
 from checker.claims.extract import XClaim
 from checker.claims.tables import Tables
-from checker.core import CrossCheck, CrossSpan, Severity
+from checker.core import CrossCheck, Severity
 
 _ISO_FORM = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})")
 _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -218,7 +218,7 @@ def _pair_check(a: XClaim, b: XClaim, ok: bool, message: str) -> CrossCheck:
         kind="consistent" if ok else "contradiction",
         severity=Severity.INFO if ok else Severity.ERROR,
         claims=(a.id, b.id),
-        spans=(CrossSpan(a.path, a.start, a.end, a.text), CrossSpan(b.path, b.start, b.end, b.text)),
+        spans=(a.span, b.span),
         message=message,
     )
 
@@ -363,7 +363,7 @@ def _candidate_pairs(groups: list[list[XClaim]]) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
 
     def between(xs, ys) -> None:
-        pairs.update((min(a, b), max(a, b)) for a in xs for b in ys if a != b)
+        pairs.update((a, b) if a < b else (b, a) for a in xs for b in ys if a != b)
 
     for by_time in timed.values():
         # compare the distinct times (dates, months, years), then pair the documents

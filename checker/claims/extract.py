@@ -16,7 +16,7 @@ from checker.claims import lexicon as L
 from checker.claims.dates import find_dates, has_case_odd
 from checker.claims.numbers import SPACES, Num, after_cues, scan_numbers
 from checker.claims.tables import Tables, load_tables
-from checker.core import Claim, Document
+from checker.core import Claim, CrossSpan, Document
 from checker.scanning import not_after, word_alternation
 
 # A sentence ends at . ! ? … (then closing quotes, spaces, and no lower-case letter)
@@ -139,6 +139,16 @@ class XClaim:
         # cross stage weighs: set once, not a field (not serialised, not compared)
         # and not a functools.cached_property, which takes a lock on each first read
         object.__setattr__(self, "key", self.concept + (f"/{self.qualifier}" if self.qualifier else ""))
+
+    _span = None  # not a field: an instance's own CrossSpan once a verdict asks (below)
+
+    @property
+    def span(self) -> CrossSpan:
+        """Where the claim stands, as verdicts name it: made at the first one and kept
+        (a claim is in many; not serialised)."""
+        if self._span is None:
+            object.__setattr__(self, "_span", CrossSpan(self.path, self.start, self.end, self.text))
+        return self._span
 
     def bounds(self, tables: Tables) -> tuple[float, float]:
         """The interval of values compatible with how the number was written, in base units."""

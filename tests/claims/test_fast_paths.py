@@ -289,3 +289,15 @@ def test_after_cues_as_one_pattern_find_what_trying_each_finds(spaces, flags):
             m = cues.match(text)
             first = next((kind for rx, kind in one_by_one if rx.match(text)), None)
             assert (kinds[m.lastindex - 1] if m else None) == first, text
+
+
+def test_kept_key_and_span_are_neither_fields_nor_serialised():
+    from dataclasses import fields
+    from checker.claims import XClaim, extract
+    from checker.core import CrossSpan, Document
+    [claim] = extract(Document(path="a.txt", text="Russia launched 728 drones.", language="en"))
+    assert claim.span == CrossSpan("a.txt", claim.start, claim.end, claim.text) and claim.span is claim.span
+    assert claim.key == "drones"
+    record = claim.to_json()
+    assert set(record) == {f.name for f in fields(XClaim)} and "key" not in record and "_span" not in record
+    assert XClaim.from_json(record) == claim and XClaim.from_json(record).key == claim.key
