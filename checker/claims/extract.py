@@ -258,14 +258,25 @@ class Extractor:
             hits = self._concepts[pos] = self.t.concept_matchers[self.lang].candidates(self.text, pos)
         return hits
 
-    def _concept_at(self, pos: int, unit: str, roles=("noun", "casualty")):
-        """The best concept term of the word at pos that counts in ``unit`` and plays one of ``roles``."""
+    def _concepts_of_word(self, word: re.Match) -> tuple[tuple[str, int], ...]:
+        """``_concepts_from`` a word (a match of _WORD, letters first), answered from the
+        word alone when no term can start with it, as with most words."""
+        if not self.t.concept_matchers[self.lang].may_start(word.group()):
+            return ()
+        return self._concepts_from(word.start())
+
+    def _concept_at(self, word: re.Match, unit: str, roles=("noun", "casualty")):
+        """The best concept term of a word (a match of _WORD, letters first) that counts
+        in ``unit`` and plays one of ``roles``."""
+        pos = word.start()
         hits = self._word_concepts.get(pos)
         if hits is None:
             # d'explosifs, l'artillerie (the first letter tested first: most words are not)
-            elided = self.text[pos:pos + 1] in _ELIDED_FIRST and _ELIDED.match(self.text, pos, pos + 3)
-            start = pos + 2 if elided else pos
-            hits = self._word_concepts[pos] = self._concepts_from(start)
+            if self.text[pos:pos + 1] in _ELIDED_FIRST and _ELIDED.match(self.text, pos, pos + 3):
+                hits = self._concepts_from(pos + 2)
+            else:
+                hits = self._concepts_of_word(word)
+            self._word_concepts[pos] = hits
         if hits:
             allowed = self.t.concepts_for(unit, roles)
             for key, end in hits:
@@ -275,7 +286,7 @@ class Extractor:
 
     def count_hint(self, pos: int) -> bool:
         for w in self._words_after(pos, 3):
-            if self._concept_at(w.start(), "count"):
+            if self._concept_at(w, "count"):
                 return True
             if w.group().lower() not in _FILLER[self.lang]:
                 return False
@@ -363,16 +374,16 @@ class Extractor:
             # the nearest one wins ("killed 14 people and injured 46")
             best = None
             for k, w in enumerate(self._words_after(after, 6, sent[1])):
-                hit = self._concept_at(w.start(), unit, ("casualty",))
+                hit = self._concept_at(w, unit, ("casualty",))
                 if hit:
                     best = (k, hit[0], hit[1])
                     break
             for k, w in enumerate(self._words_before(num.span_start, 2, sent[0])):
-                hit = self._concept_at(w.start(), unit, ("casualty",))
+                hit = self._concept_at(w, unit, ("casualty",))
                 if hit and (best is None or k < best[0]):
                     # "killed 5 people": the span still takes the counted noun
                     for w2 in self._words_after(after, 2, sent[1]):
-                        noun = self._concepts_from(w2.start())
+                        noun = self._concepts_of_word(w2)
                         if noun:
                             return hit[0], noun[0][1]
                     return hit[0], None
@@ -381,11 +392,11 @@ class Extractor:
             if best:
                 return best[1], best[2]
         for w in self._words_after(after, 4, sent[1]):
-            hit = self._concept_at(w.start(), unit, ("noun",))
+            hit = self._concept_at(w, unit, ("noun",))
             if hit:
                 return hit[0], hit[1]
         for w in self._words_before(num.span_start, 4, sent[0]):
-            hit = self._concept_at(w.start(), unit, ("noun",))
+            hit = self._concept_at(w, unit, ("noun",))
             if hit:
                 return hit[0], None
         default = self.t.units[unit].default
@@ -394,7 +405,7 @@ class Extractor:
     def _qualifier(self, start: int, end: int, sent: tuple[int, int]) -> str | None:
         qm = self.t.qualifier_matchers[self.lang]
         for w in self._words_after(end, 5, sent[1]) + self._words_before(start, 4, sent[0]):
-            hit = qm.match(self.text, w.start())
+            hit = qm.match(self.text, w.start()) if qm.may_start(w.group()) else None
             if hit:
                 return hit[0]
         return None

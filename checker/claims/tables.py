@@ -111,6 +111,12 @@ class Matcher:
         self._first_words[word] = info
         return info
 
+    def may_start(self, word: str) -> bool:
+        """Whether a term may start at a word of letters joined by apostrophes or
+        hyphens (as the claims extractor reads words): TOK reads it up to its first
+        hyphen, so when no term starts with that, ``candidates`` there is empty."""
+        return self._terms_from(word.split("-", 1)[0]) is not None
+
     def candidates(self, text: str, pos: int) -> tuple[tuple[str, int], ...]:
         """Every term starting exactly at pos, as (key, end), best first: the
         longest, then the table's order. ``match`` takes the first one accepted;

@@ -301,3 +301,18 @@ def test_kept_key_and_span_are_neither_fields_nor_serialised():
     record = claim.to_json()
     assert set(record) == {f.name for f in fields(XClaim)} and "key" not in record and "_span" not in record
     assert XClaim.from_json(record) == claim and XClaim.from_json(record).key == claim.key
+
+
+def test_a_word_no_term_starts_with_has_no_candidates():
+    """Matcher.may_start reads a word of the extractor (_WORD: letters joined by
+    apostrophes or hyphens) up to its first hyphen, as TOK reads the text there."""
+    from checker.claims.extract import _WORD
+    tables = load_tables()
+    text = "\n".join(TEXTS) + " tir-sol l'artillerie-lourde anti-drones drones-kamikazes x’y-z Ъ-ъ"
+    words = [w for w in _WORD.finditer(text) if not w.group()[0].isdigit()]
+    for lang in ("en", "fr", "de"):
+        for matcher in (tables.concept_matchers[lang], tables.qualifier_matchers[lang]):
+            for w in words:
+                assert matcher.TOK.match(text, w.start()).group() == w.group().split("-", 1)[0]
+                if not matcher.may_start(w.group()):
+                    assert matcher.candidates(text, w.start()) == ()
