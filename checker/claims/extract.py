@@ -167,12 +167,22 @@ class XClaim:
         return lo * f, hi * f
 
     def to_json(self) -> dict:
-        """A JSON-safe record (for the result cache): sets become sorted lists."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        """A JSON-safe record (for the result cache): the fields in their order, sets
+        as sorted lists and tuples as lists. (Written and read for every claim of a
+        run: the field names are listed once, and only the containers converted.)"""
+        record = {name: getattr(self, name) for name in _FIELD_NAMES}
+        for name, value in record.items():
+            if isinstance(value, (frozenset, tuple)):
+                record[name] = _plain(value)
+        return record
 
     @classmethod
     def from_json(cls, data: dict) -> "XClaim":
-        return cls(**{f.name: _typed(f.name, data[f.name]) for f in fields(cls) if f.name in data})
+        values = {name: data[name] for name in _FIELD_NAMES if name in data}
+        for name in _TYPED:
+            if name in values:
+                values[name] = _typed(name, values[name])
+        return cls(**values)
 
     def to_core(self, tables: Tables) -> Claim:
         concept = tables.concepts[self.concept]
@@ -183,8 +193,10 @@ class XClaim:
                      when=self.when, entities=self.entities)
 
 
+_FIELD_NAMES = tuple(f.name for f in fields(XClaim))
 _SETS = ("places", "side", "specific")
 _TUPLES = ("entities", "sentence")
+_TYPED = _SETS + _TUPLES  # the fields from_json turns back from lists
 
 
 def _plain(value):

@@ -11,6 +11,7 @@ import itertools
 import math
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,19 @@ def test_a_word_no_term_starts_with_has_no_candidates():
                 assert matcher.TOK.match(text, w.start()).group() == w.group().split("-", 1)[0]
                 if not matcher.may_start(w.group()):
                     assert matcher.candidates(text, w.start()) == ()
+
+
+def test_records_are_written_and_read_as_field_by_field_conversion_does():
+    from dataclasses import fields
+    from checker.claims import XClaim, extract
+    from checker.claims.extract import _plain, _typed
+    from checker.core import Document
+    claims = [c for k, text in enumerate(TEXTS) for c in extract(Document(f"t{k}.txt", text, language="fr"))]
+    claims += [replace(claims[0], high=3.0, places=frozenset({"Kharkiv", "Lviv"}), equiv_of="x", when=None)]
+    for claim in claims:
+        record = claim.to_json()
+        plain = {f.name: _plain(getattr(claim, f.name)) for f in fields(claim)}
+        assert list(record.items()) == list(plain.items())
+        assert XClaim.from_json(record) == XClaim(**{f.name: _typed(f.name, record[f.name]) for f in fields(XClaim)})
+    partial = {k: v for k, v in claims[0].to_json().items() if k not in ("specific", "doc_date")}
+    assert XClaim.from_json(partial) == replace(claims[0], specific=frozenset(), doc_date=None)
