@@ -20,7 +20,7 @@ from checker.claims import lexicon as L
 from checker.claims.dates import parse_iso
 from checker.claims.extract import XClaim
 from checker.claims.tables import Tables
-from checker.core import CrossCheck, CrossSpan, Severity
+from checker.core import CrossCheck, Severity
 
 _ISO_FORM = re.compile(r"(\d{4}|-)-(\d{2})(?:-(\d{2}))?|(\d{4})")
 _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -57,11 +57,20 @@ def _same_story(a: XClaim, b: XClaim) -> bool:
     appeared within three days of each other or, when a date is unknown, the
     claims share a place, person or body (a country alone is too common)."""
     if a.doc_date and b.doc_date:
-        da, _ = parse_iso(a.doc_date[:10])
-        db, _ = parse_iso(b.doc_date[:10])
-        if da and db:
-            return abs((da - db).days) <= 3
+        near = _published_near(a.doc_date, b.doc_date)
+        if near is not None:
+            return near
     return bool(a.specific & b.specific)
+
+
+@lru_cache(maxsize=65536)  # a run's articles have a few hundred dates, met in many pairs
+def _published_near(date_a: str, date_b: str) -> bool | None:
+    """Whether two articles' dates are at most three days apart (None: one is not a date)."""
+    da, _ = parse_iso(date_a[:10])
+    db, _ = parse_iso(date_b[:10])
+    if da and db:
+        return abs((da - db).days) <= 3
+    return None
 
 
 def comparable(a: XClaim, b: XClaim, tables: Tables, same_doc: bool = False) -> bool:
@@ -120,6 +129,7 @@ def consistent(a: XClaim, b: XClaim, tables: Tables, yearly=None) -> bool:
 
 
 # ------------------------------------------------------------------ messages
+@lru_cache(maxsize=65536, typed=True)  # each claim's value is written in every verdict it is in
 def _fmt(v: float) -> str:
     if v >= 1e9 and v % 1e7 == 0:
         return f"{v / 1e9:,g} billion"
@@ -208,7 +218,7 @@ def _pair_check(a: XClaim, b: XClaim, ok: bool, message: str) -> CrossCheck:
         kind="consistent" if ok else "contradiction",
         severity=Severity.INFO if ok else Severity.ERROR,
         claims=(a.id, b.id),
-        spans=(CrossSpan(a.path, a.start, a.end, a.text), CrossSpan(b.path, b.start, b.end, b.text)),
+        spans=(a.span, b.span),
         message=message,
     )
 
@@ -262,34 +272,62 @@ def align_across(groups: list[list[XClaim]], tables: Tables) -> list[CrossCheck]
             bounds[id(c)] = _yearly_bounds(c, tables)
         return bounds[id(c)]
 
-    pairs = sorted(_candidate_pairs(groups))
-    for i, j in pairs:
-            for a in groups[i]:
-                theirs = index[j].get(a.key)
-                if theirs is None:
-                    continue
-                cands = [b for b in theirs if comparable(a, b, tables)]
+    # claims that do not align have no verdict: they are passed over
+    aligned = [[c for c in g if c.align] for g in groups]
+    for i, j in sorted(_candidate_pairs(groups)):
+        judged = _Judged(index[i], index[j], tables, yearly)
+        for a in aligned[i]:
+            if a.key not in index[j]:
+                continue
+            cands, agree = judged.of(a)
+            if not cands:
+                continue
+            ok = bool(agree)
+            if agree:
+                b = min(agree, key=lambda x: abs(x.value - a.value))
+            else:
+                # a claim of the other document that agrees with another of ours is
+                # the counterpart of that one, not of a (comparable claims share a's
+                # key and align, so they are ours under that key)
+                taken = judged.agreeing_with_others(a)
+                cands = [b for b in cands if id(b) not in taken]
                 if not cands:
                     continue
-                agree = [b for b in cands if consistent(a, b, tables, yearly)]
-                ok = bool(agree)
-                if agree:
-                    b = min(agree, key=lambda x: abs(x.value - a.value))
-                else:
-                    # a claim of the other document that agrees with another of ours is
-                    # the counterpart of that one, not of a (comparable claims share a's
-                    # key and align, so they are ours under that key)
-                    cands = [b for b in cands if not any(
-                        comparable(a2, b, tables) and consistent(a2, b, tables, yearly)
-                        for a2 in index[i][a.key] if a2 is not a)]
-                    if not cands:
-                        continue
-                    b = min(cands, key=lambda x: abs(math.log1p(x.value) - math.log1p(a.value)))
-                if (a.path, a.id, b.path, b.id) in seen:
-                    continue
-                seen.add((a.path, a.id, b.path, b.id))
-                out.append(verdict(a, b, tables, ok=ok))
+                b = min(cands, key=lambda x: abs(math.log1p(x.value) - math.log1p(a.value)))
+            if (a.path, a.id, b.path, b.id) in seen:
+                continue
+            seen.add((a.path, a.id, b.path, b.id))
+            out.append(verdict(a, b, tables, ok=ok))
     return out
+
+
+class _Judged:
+    """For two documents, which claims of the second are comparable with each claim
+    of the first, and which of those agree with it: worked out once per key, for
+    all of the first document's claims under it (the verdict on one of them also
+    asks about the others')."""
+
+    def __init__(self, mine: dict[str, list[XClaim]], theirs: dict[str, list[XClaim]], tables: Tables, yearly):
+        self.mine, self.theirs, self.tables, self.yearly = mine, theirs, tables, yearly
+        self.by_key: dict[str, dict[int, tuple[list[XClaim], list[XClaim]]]] = {}
+
+    def _table(self, key: str) -> dict[int, tuple[list[XClaim], list[XClaim]]]:
+        table = self.by_key.get(key)
+        if table is None:
+            table = self.by_key[key] = {}
+            for a in self.mine[key]:
+                cands = [b for b in self.theirs[key] if comparable(a, b, self.tables)]
+                table[id(a)] = cands, [b for b in cands if consistent(a, b, self.tables, self.yearly)]
+        return table
+
+    def of(self, a: XClaim) -> tuple[list[XClaim], list[XClaim]]:
+        """(the comparable claims, in their document's order; those that agree with a)"""
+        return self._table(a.key)[id(a)]
+
+    def agreeing_with_others(self, a: XClaim) -> set[int]:
+        """The ids of the claims that agree with one of ours other than a, under a's key."""
+        table = self._table(a.key)
+        return {id(b) for a2 in self.mine[a.key] if a2 is not a for b in table[id(a2)][1]}
 
 
 def _candidate_pairs(groups: list[list[XClaim]]) -> set[tuple[int, int]]:
@@ -325,7 +363,7 @@ def _candidate_pairs(groups: list[list[XClaim]]) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
 
     def between(xs, ys) -> None:
-        pairs.update((min(a, b), max(a, b)) for a in xs for b in ys if a != b)
+        pairs.update((a, b) if a < b else (b, a) for a in xs for b in ys if a != b)
 
     for by_time in timed.values():
         # compare the distinct times (dates, months, years), then pair the documents

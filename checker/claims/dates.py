@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,8 +44,16 @@ _DIGIT_RUN = re.compile(r"\d+")
 _SPACE_RUNS = re.compile(r"\s+")
 _YEAR_SHAPE = re.compile(r"(?:1" + not_after(r"\d") + r"9|2" + not_after(r"\d") + r"0)\d\d(?!\d)")  # 19xx, 20xx
 # Characters re.IGNORECASE equates with a letter of the date words although str.lower()
-# does not (dotted and dotless i, long s, old Cyrillic forms); see _word_starts.
-_CASE_ODD = re.compile("[İıſ\u1c80-\u1c88]")
+# does not (dotted and dotless i, long s, old Cyrillic forms); see find_dates.
+_CASE_ODD_CHARS = "İıſ" + "".join(map(chr, range(0x1C80, 0x1C89)))
+_CASE_ODD = re.compile("[" + _CASE_ODD_CHARS + "]")
+
+
+def has_case_odd(text: str) -> bool:
+    """``_CASE_ODD.search(text)``: a dozen substring tests are far quicker than
+    the character class over the text (one wider than the text's characters is
+    answered at once)."""
+    return any(ch in text for ch in _CASE_ODD_CHARS)
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,10 @@ class DateExpr:
     end: int
     iso: str  # 2025-07-08 | 2025-07 | 2025 | --07-08 | a/b | a/..
     since: bool = False
+
+
+def _apos_escape(ch: str) -> str:
+    return "['’]" if ch == "'" else re.escape(ch)
 
 
 def _alt(words) -> str:
@@ -87,7 +98,9 @@ class _Patterns:
         self.last_year = re.compile(r"(?<!\w)(?P<r>" + _alt(_LAST_YEAR[lang]) + r")(?!\w)", re.I)
         self.this_year = re.compile(r"(?<!\w)(?P<r>" + _alt(_THIS_YEAR[lang]) + r")(?!\w)", re.I)
         self.last_night = re.compile(r"(?<!\w)(?P<r>" + _alt(L.LAST_NIGHT[lang]) + r")(?!\w)", re.I)
-        self.since = re.compile(r"(?<!\w)(?:" + _alt(_SINCE[lang]) + r")\s+(?:\w+\s+){0,6}$", re.I)
+        # searched before each date: a trie, its look-behind after the first character
+        self.since = re.compile(r"(?:" + word_alternation(_SINCE[lang], before=r"\w", escape=_apos_escape) +
+                                r")\s+(?:\w+\s+){0,6}$", re.I)
         self.night = re.compile(L.NIGHT[lang], re.I)
         # the words each pattern may open with, as the lower-cased text writes them
         months, weekdays = tuple(L.MONTHS[lang]), tuple(L.WEEKDAYS[lang])
@@ -103,21 +116,70 @@ _PATTERNS: dict[str, _Patterns] = {}
 _TRIGGERS: dict[str, re.Pattern] = {}
 
 
+def _trigger_words(lang: str) -> set[str]:
+    """Words near which a date may be written: months, weekdays and the first words
+    of the relative expressions."""
+    words = set(L.MONTHS[lang]) | set(L.WEEKDAYS[lang])
+    for table in (L.RELATIVE_DAYS[lang], _LAST_YEAR[lang], _THIS_YEAR[lang], L.LAST_NIGHT[lang]):
+        words |= {L._apos(w.split()[0]) for w in table}
+    return words
+
+
 def _trigger(lang: str) -> re.Pattern:
-    """Words near which a date may be written, whole words (no letter on either side)."""
+    """The trigger words, whole words (no letter on either side)."""
     if lang not in _TRIGGERS:
-        words = set(L.MONTHS[lang]) | set(L.WEEKDAYS[lang])
-        for table in (L.RELATIVE_DAYS[lang], _LAST_YEAR[lang], _THIS_YEAR[lang], L.LAST_NIGHT[lang]):
-            words |= {L._apos(w.split()[0]) for w in table}
-        _TRIGGERS[lang] = re.compile(r"(?:" + word_alternation(words, before=r"[^\W\d_]") + r")(?![^\W\d_])")
+        _TRIGGERS[lang] = re.compile(r"(?:" + word_alternation(_trigger_words(lang), before=r"[^\W\d_]") +
+                                     r")(?![^\W\d_])")
     return _TRIGGERS[lang]
 
 
-def _triggers(low: str, lang: str):
-    """The trigger words of a lower-cased text, then its year-like numbers (19xx,
-    20xx), each in text order: what one pass of ``words|(?:19|20)dd`` would find, as a
-    word holds no digit, and the windows of each kind are made of its own hits."""
-    return itertools.chain(_trigger(lang).finditer(low), _YEAR_SHAPE.finditer(low))
+@lru_cache(maxsize=len(L.LANGS))
+def _trigger_kinds(lang: str) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Per trigger word, the kind of windows it opens (month, weekday or "rel": the
+    first word of a relative expression) and the offsets just after the hyphens or
+    apostrophes inside it, where a pattern may open too (avant-hier)."""
+    months, weekdays = L.MONTHS[lang], L.WEEKDAYS[lang]
+    return {w: ("month" if w in months else "weekday" if w in weekdays else "rel",
+                tuple(k + 1 for k, ch in enumerate(w) if not ch.isalnum()))
+            for w in _trigger_words(lang)}
+
+
+def _windows(spans: list[tuple[int, int]], size: int) -> list[list[int]]:
+    """Where patterns are tried around the trigger spans of one kind (in text order):
+    from 50 characters before one to 30 after, merged when under 40 apart."""
+    windows: list[list[int]] = []
+    for start, end in spans:
+        lo, hi = max(0, start - 50), min(size, end + 30)
+        if windows and lo <= windows[-1][1] + 40:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    return windows
+
+
+def _trigger_hits(low: str, lang: str):
+    """Where date patterns are tried in a lower-cased text: the windows of each kind
+    (month, weekday, rel, digit) around its trigger words and year-like numbers
+    (19xx, 20xx); where each trigger word starts; the places inside one after a
+    hyphen or apostrophe (avant-hier); and the years 1950-2049 written."""
+    hits: dict[str, list[tuple[int, int]]] = {"month": [], "weekday": [], "rel": [], "digit": []}
+    by_word: dict[str, list[int]] = {}
+    inner: list[int] = []
+    kinds = _trigger_kinds(lang)
+    for m in _trigger(lang).finditer(low):
+        w, start = m.group(), m.start()
+        by_word.setdefault(w, []).append(start)
+        kind, inner_offsets = kinds[w]
+        if inner_offsets:
+            inner.extend(start + k for k in inner_offsets)
+        hits[kind].append(m.span())
+    years = []
+    for m in _YEAR_SHAPE.finditer(low):
+        if "1950" <= m.group() <= "2049":
+            years.append(int(m.group()))
+        hits["digit"].append(m.span())
+    wins = {kind: _windows(spans, len(low)) for kind, spans in hits.items()}
+    return wins, by_word, inner, years
 
 
 def _match_from(rx: re.Pattern, text: str, starts: list[int], lo: int, hi: int):
@@ -185,7 +247,9 @@ def parse_iso(iso: str | None) -> tuple[dt.date | None, dt.date | None]:
     return None, None
 
 
-def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list[DateExpr]:
+def find_dates(text: str, lang: str | None, doc_date: str | None = None, low: str | None = None) -> list[DateExpr]:
+    """The dates of ``text`` in reading order (see module doc). ``low``:
+    ``lexicon.lower_same(text)``, when the caller has it."""
     lang = lang if lang in L.LANGS else "en"
     p = _pat(lang)
     months, weekdays = L.MONTHS[lang], L.WEEKDAYS[lang]
@@ -196,33 +260,14 @@ def find_dates(text: str, lang: str | None, doc_date: str | None = None) -> list
         except ValueError:
             anchor_doc = None
 
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    low = low.replace("’", "'").replace("ʼ", "'")
-    wins: dict[str, list[list[int]]] = {"month": [], "weekday": [], "rel": [], "digit": []}
-    years = []
-    by_word: dict[str, list[int]] = {}  # trigger word -> where it starts
-    inner: list[int] = []  # after a hyphen or apostrophe inside one (avant-hier)
-    for m in _triggers(low, lang):
-        w = m.group()
-        by_word.setdefault(w, []).append(m.start())
-        if not w.isalnum():
-            inner.extend(m.start() + k + 1 for k, ch in enumerate(w) if not ch.isalnum())
-        if w[0].isdigit() and "1950" <= w <= "2049":
-            years.append(int(w))
-        typ = "digit" if w[0].isdigit() else "month" if w in months else "weekday" if w in weekdays else "rel"
-        lo, hi = max(0, m.start() - 50), min(len(text), m.end() + 30)
-        windows = wins[typ]
-        if windows and lo <= windows[-1][1] + 40:
-            windows[-1][1] = max(windows[-1][1], hi)
-        else:
-            windows.append([lo, hi])
+    if low is None:
+        low = L.lower_same(text)
+    wins, by_word, inner, years = _trigger_hits(low, lang)
     ref_year = anchor_doc.year if anchor_doc else (max(years) if years else None)
     # A pattern opening with a trigger word can only match where the trigger scan
     # found one (or inside one), if the lower-cased text spells it as the
     # case-insensitive pattern reads it, i.e. holds no _CASE_ODD character.
-    words_found = not _CASE_ODD.search(text)
+    words_found = not has_case_odd(text)
     runs: dict[tuple[int, int], list[int]] = {}  # per window, for the patterns that share it
 
     def digit_runs(lo: int, hi: int) -> list[int]:

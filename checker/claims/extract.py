@@ -10,15 +10,14 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, fields
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from checker.claims import lexicon as L
-from checker.claims.dates import find_dates
-from checker.claims.numbers import _AFTER_CUES as _AFTER
-from checker.claims.numbers import SPACES, Num, scan_numbers
+from checker.claims.dates import find_dates, has_case_odd
+from checker.claims.numbers import SPACES, Num, after_cues, scan_numbers
 from checker.claims.tables import Tables, load_tables
-from checker.core import Claim, Document
-from checker.scanning import not_after
+from checker.core import Claim, CrossSpan, Document
+from checker.scanning import not_after, word_alternation
 
 # A sentence ends at . ! ? … (then closing quotes, spaces, and no lower-case letter)
 # or at line breaks. The pattern opens with a character class, not with the
@@ -53,7 +52,8 @@ _QUAL_LABEL = {("*", "intercepted"): "shot down", ("tanks", "intercepted"): "des
 _TIMES = re.compile(r"[" + SPACES + r"]+(?:fois|times|mal|veces|раз|рази|разів|раза)(?!\w)", re.I)
 # a capitalised name, not after a letter, digit, apostrophe or hyphen
 _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ]" + not_after(r"[\w'’-]") + r"[\w'’-]*[^\W\d_]")
-_ELIDED = re.compile(r"[dlDLjJ]['’]\w")  # d'explosifs, l'artillerie
+_ELIDED_FIRST = "dlDLjJ"
+_ELIDED = re.compile(r"[" + _ELIDED_FIRST + r"]['’]\w")  # d'explosifs, l'artillerie
 _SPACE_RUN = re.compile(r"[" + SPACES + r"]+")
 _OF_BEFORE_UNIT = re.compile(r"[" + SPACES + r"]+(?:de|d['’]|of|in|en)[" + SPACES + r"]*", re.I)
 _SYMBOL_BEFORE = re.compile(r"(?:US\$|[$€£₴₽])[" + SPACES + r"]?$")
@@ -70,10 +70,11 @@ class _LangRx:
     """A language's word lists as compiled patterns and tuples: built once, not per document."""
 
     modal: re.Pattern
+    modal_lower: re.Pattern
     another: re.Pattern
     partitive: tuple[str, ...]
     equiv: tuple[str, ...]
-    after: tuple[tuple[re.Pattern, str], ...]  # "or more", "environ": (pattern, approx), in table order
+    after: tuple[re.Pattern, tuple[str, ...]]  # "or more", "environ" after a space: numbers.after_cues
     rate: re.Pattern
     locative: re.Pattern
 
@@ -83,11 +84,13 @@ def _lang_rx(lang: str) -> _LangRx:
     rates = sorted(L.RATES[lang], key=len, reverse=True)
     return _LangRx(
         modal=re.compile(r"(?<!\w)(?:" + _alternation(L.MODAL[lang]) + r")(?!\w)", re.I),
+        # the same words in a lower-cased text, without re.I: a trie whose look-behind
+        # follows its first character, so re skips to where one may start
+        modal_lower=re.compile(r"(?:" + word_alternation(L.MODAL[lang], before=r"\w") + r")(?!\w)"),
         another=re.compile(r"(?<!\w)(?:" + _alternation(L.ANOTHER[lang]) + r")[" + SPACES + r"]+$", re.I),
         partitive=tuple(L._apos(x) for x in _PARTITIVE[lang]),
         equiv=tuple(L._apos(x) for x in L.EQUIV[lang]),
-        after=tuple((re.compile(r"[" + SPACES + r"]+" + re.escape(cue) + r"(?!\w)", re.I), kind)
-                    for cue, kind in _AFTER[lang].items()),
+        after=after_cues(lang, "[" + SPACES + "]+", re.I),
         rate=re.compile(r"[" + SPACES + r"]*(?:[\w'’-]+[" + SPACES + r"]+){0,2}?(?P<r>" + _alternation(rates) + r")(?!\w)"),
         locative=re.compile(r"(?<!\w)(?:" + _alternation(_LOCATIVE[lang]) + r")[" + SPACES + r"]+$"),
     )
@@ -131,9 +134,21 @@ class XClaim:
         q = _QUAL_LABEL.get((self.concept, self.qualifier)) or _QUAL_LABEL.get(("*", self.qualifier), self.qualifier)
         return f"{self.concept} {q}"
 
-    @cached_property  # asked for each pair of claims the cross stage weighs (not a field)
-    def key(self) -> str:
-        return self.concept + (f"/{self.qualifier}" if self.qualifier else "")
+    def __post_init__(self) -> None:
+        # ``key``, what is counted as one string, is asked for each pair of claims the
+        # cross stage weighs: set once, not a field (not serialised, not compared)
+        # and not a functools.cached_property, which takes a lock on each first read
+        object.__setattr__(self, "key", self.concept + (f"/{self.qualifier}" if self.qualifier else ""))
+
+    _span = None  # not a field: an instance's own CrossSpan once a verdict asks (below)
+
+    @property
+    def span(self) -> CrossSpan:
+        """Where the claim stands, as verdicts name it: made at the first one and kept
+        (a claim is in many; not serialised)."""
+        if self._span is None:
+            object.__setattr__(self, "_span", CrossSpan(self.path, self.start, self.end, self.text))
+        return self._span
 
     def bounds(self, tables: Tables) -> tuple[float, float]:
         """The interval of values compatible with how the number was written, in base units."""
@@ -152,12 +167,22 @@ class XClaim:
         return lo * f, hi * f
 
     def to_json(self) -> dict:
-        """A JSON-safe record (for the result cache): sets become sorted lists."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+        """A JSON-safe record (for the result cache): the fields in their order, sets
+        as sorted lists and tuples as lists. (Written and read for every claim of a
+        run: the field names are listed once, and only the containers converted.)"""
+        record = {name: getattr(self, name) for name in _FIELD_NAMES}
+        for name, value in record.items():
+            if isinstance(value, (frozenset, tuple)):
+                record[name] = _plain(value)
+        return record
 
     @classmethod
     def from_json(cls, data: dict) -> "XClaim":
-        return cls(**{f.name: _typed(f.name, data[f.name]) for f in fields(cls) if f.name in data})
+        values = {name: data[name] for name in _FIELD_NAMES if name in data}
+        for name in _TYPED:
+            if name in values:
+                values[name] = _typed(name, values[name])
+        return cls(**values)
 
     def to_core(self, tables: Tables) -> Claim:
         concept = tables.concepts[self.concept]
@@ -168,8 +193,10 @@ class XClaim:
                      when=self.when, entities=self.entities)
 
 
+_FIELD_NAMES = tuple(f.name for f in fields(XClaim))
 _SETS = ("places", "side", "specific")
 _TUPLES = ("entities", "sentence")
+_TYPED = _SETS + _TUPLES  # the fields from_json turns back from lists
 
 
 def _plain(value):
@@ -243,12 +270,25 @@ class Extractor:
             hits = self._concepts[pos] = self.t.concept_matchers[self.lang].candidates(self.text, pos)
         return hits
 
-    def _concept_at(self, pos: int, unit: str, roles=("noun", "casualty")):
-        """The best concept term of the word at pos that counts in ``unit`` and plays one of ``roles``."""
+    def _concepts_of_word(self, word: re.Match) -> tuple[tuple[str, int], ...]:
+        """``_concepts_from`` a word (a match of _WORD, letters first), answered from the
+        word alone when no term can start with it, as with most words."""
+        if not self.t.concept_matchers[self.lang].may_start(word.group()):
+            return ()
+        return self._concepts_from(word.start())
+
+    def _concept_at(self, word: re.Match, unit: str, roles=("noun", "casualty")):
+        """The best concept term of a word (a match of _WORD, letters first) that counts
+        in ``unit`` and plays one of ``roles``."""
+        pos = word.start()
         hits = self._word_concepts.get(pos)
         if hits is None:
-            start = pos + 2 if _ELIDED.match(self.text, pos, pos + 3) else pos  # d'explosifs, l'artillerie
-            hits = self._word_concepts[pos] = self._concepts_from(start)
+            # d'explosifs, l'artillerie (the first letter tested first: most words are not)
+            if self.text[pos:pos + 1] in _ELIDED_FIRST and _ELIDED.match(self.text, pos, pos + 3):
+                hits = self._concepts_from(pos + 2)
+            else:
+                hits = self._concepts_of_word(word)
+            self._word_concepts[pos] = hits
         if hits:
             allowed = self.t.concepts_for(unit, roles)
             for key, end in hits:
@@ -258,7 +298,7 @@ class Extractor:
 
     def count_hint(self, pos: int) -> bool:
         for w in self._words_after(pos, 3):
-            if self._concept_at(w.start(), "count"):
+            if self._concept_at(w, "count"):
                 return True
             if w.group().lower() not in _FILLER[self.lang]:
                 return False
@@ -346,16 +386,16 @@ class Extractor:
             # the nearest one wins ("killed 14 people and injured 46")
             best = None
             for k, w in enumerate(self._words_after(after, 6, sent[1])):
-                hit = self._concept_at(w.start(), unit, ("casualty",))
+                hit = self._concept_at(w, unit, ("casualty",))
                 if hit:
                     best = (k, hit[0], hit[1])
                     break
             for k, w in enumerate(self._words_before(num.span_start, 2, sent[0])):
-                hit = self._concept_at(w.start(), unit, ("casualty",))
+                hit = self._concept_at(w, unit, ("casualty",))
                 if hit and (best is None or k < best[0]):
                     # "killed 5 people": the span still takes the counted noun
                     for w2 in self._words_after(after, 2, sent[1]):
-                        noun = self._concepts_from(w2.start())
+                        noun = self._concepts_of_word(w2)
                         if noun:
                             return hit[0], noun[0][1]
                     return hit[0], None
@@ -364,11 +404,11 @@ class Extractor:
             if best:
                 return best[1], best[2]
         for w in self._words_after(after, 4, sent[1]):
-            hit = self._concept_at(w.start(), unit, ("noun",))
+            hit = self._concept_at(w, unit, ("noun",))
             if hit:
                 return hit[0], hit[1]
         for w in self._words_before(num.span_start, 4, sent[0]):
-            hit = self._concept_at(w.start(), unit, ("noun",))
+            hit = self._concept_at(w, unit, ("noun",))
             if hit:
                 return hit[0], None
         default = self.t.units[unit].default
@@ -377,7 +417,7 @@ class Extractor:
     def _qualifier(self, start: int, end: int, sent: tuple[int, int]) -> str | None:
         qm = self.t.qualifier_matchers[self.lang]
         for w in self._words_after(end, 5, sent[1]) + self._words_before(start, 4, sent[0]):
-            hit = qm.match(self.text, w.start())
+            hit = qm.match(self.text, w.start()) if qm.may_start(w.group()) else None
             if hit:
                 return hit[0]
         return None
@@ -431,10 +471,11 @@ class Extractor:
     # -- main --------------------------------------------------------------
     def run(self) -> list[XClaim]:
         text, lang, rx = self.text, self.lang, self.rx
-        dates = find_dates(text, lang, self.doc.date)
+        low = L.lower_same(text)  # read by both scanners
+        dates = find_dates(text, lang, self.doc.date, low)
         sentences = split_sentences(text)
         nums = scan_numbers(text, self.doc.language, self.count_hint,
-                            [(d.start, d.end) for d in dates])
+                            [(d.start, d.end) for d in dates], low)
         claims: list[XClaim] = []
         sent_idx = 0
         date_starts = [d.start for d in dates]
@@ -462,9 +503,16 @@ class Extractor:
                 ents_cache[k] = self._entities(*sentences[k])
             return ents_cache[k]
 
+        # re.IGNORECASE is slow on alternatives; the lower-cased text reads as it does
+        # unless it holds a character the two read apart (see dates._CASE_ODD)
+        lowered = text.lower() if not has_case_odd(text) else None
+
         def modal(k):
             if k not in modal_cache:
-                modal_cache[k] = bool(rx.modal.search(text, *sentences[k]))
+                if lowered is not None:
+                    modal_cache[k] = bool(rx.modal_lower.search(lowered, *sentences[k]))
+                else:
+                    modal_cache[k] = bool(rx.modal.search(text, *sentences[k]))
             return modal_cache[k]
 
         partitive, equiv = rx.partitive, rx.equiv
@@ -505,11 +553,10 @@ class Extractor:
                     start -= len(sym.group())
             approx = num.approx
             if approx == "exact":
-                window = text[end:end + 20]
-                for cue, kind in rx.after:
-                    if cue.match(window):
-                        approx = kind
-                        break
+                cues, kinds = rx.after
+                cue = cues.match(text, end, end + 20)
+                if cue:
+                    approx = kinds[cue.lastindex - 1]
             c = self.t.concepts[concept]
             qualifier = self._qualifier(start, end, sent) if c.qualify else None
             entities, own_places, _ = ents(sent_idx)

@@ -13,6 +13,16 @@ def _apos(word: str) -> str:
     return word.replace("’", "'").replace("ʼ", "'").replace("`", "'")
 
 
+def lower_same(text: str) -> str:
+    """``text`` lower-cased, apostrophes as ``'``, with the same offsets (a character
+    that lower-cases to two is kept as it is). The number and date scanners read it:
+    made once per document."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("’", "'").replace("ʼ", "'")
+
+
 # ---------------------------------------------------------------- number words
 # value -> words; "mult" words multiply what precedes them (hundred, cent).
 _EN = {

@@ -98,10 +98,15 @@ _AFTER_CUES = {
 }
 
 
-@lru_cache(maxsize=len(L.LANGS))
-def _after_cues(lang: str) -> tuple[tuple[re.Pattern, str], ...]:
-    """_AFTER_CUES of a language as (pattern, approx), in table order."""
-    return tuple((re.compile(_SP + r"*" + re.escape(c) + r"(?!\w)"), kind) for c, kind in _AFTER_CUES[lang].items())
+@lru_cache(maxsize=2 * len(L.LANGS))
+def after_cues(lang: str, spaces: str = _SP + "*", flags: int = 0) -> tuple[re.Pattern, tuple[str, ...]]:
+    """_AFTER_CUES of a language ("or more", "environ") as one pattern, after
+    ``spaces``: one match call finds what trying them one by one in table order
+    finds (none starts with a space), and the approximation of the cue found is
+    ``kinds[m.lastindex - 1]``. Returns (pattern, kinds)."""
+    cues = _AFTER_CUES[lang]
+    alternatives = "|".join("(" + re.escape(c) + ")" for c in cues)
+    return re.compile(spaces + "(?:" + alternatives + r")(?!\w)", flags), tuple(cues.values())
 
 
 def _digit_numbers(text: str):
@@ -373,17 +378,10 @@ def _cand_regex(lang: str) -> re.Pattern:
     return _CAND[lang]
 
 
-def _lower_same(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):  # a character that lower-cases to two: keep offsets
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.replace("’", "'").replace("ʼ", "'")
-
-
 class _Scanner:
-    def __init__(self, text: str, lang: str | None, count_hint=None, date_spans=()):
+    def __init__(self, text: str, lang: str | None, count_hint=None, date_spans=(), low: str | None = None):
         self.text = text
-        self.low = _lower_same(text)
+        self.low = L.lower_same(text) if low is None else low
         self.lang = lang if lang in L.LANGS else "en"
         self.doc_lang = lang
         self.count_hint = count_hint  # callable(pos) -> bool: a count noun follows
@@ -686,15 +684,16 @@ class _Scanner:
                 # "plus de dizaines de milliers": keep the vague reading, widen it
                 return replace(num, cue_start=cstart)
             return replace(num, approx=kind, cue_start=cstart)
-        after = text[num.end:num.end + 16].lower()
-        for cue, kind in _after_cues(lang):
-            if cue.match(after):
-                return replace(num, approx=kind)
+        cues, kinds = after_cues(lang)
+        m = cues.match(text[num.end:num.end + 16].lower())
+        if m:
+            return replace(num, approx=kinds[m.lastindex - 1])
         if text[num.end:num.end + 1] == "+":
             return replace(num, approx="at-least")
         return num
 
 
-def scan_numbers(text: str, lang: str | None, count_hint=None, date_spans=()) -> list[Num]:
-    """Every number expression of ``text`` in reading order (see module doc)."""
-    return _Scanner(text, lang, count_hint, date_spans).scan()
+def scan_numbers(text: str, lang: str | None, count_hint=None, date_spans=(), low: str | None = None) -> list[Num]:
+    """Every number expression of ``text`` in reading order (see module doc).
+    ``low``: ``lexicon.lower_same(text)``, when the caller has it."""
+    return _Scanner(text, lang, count_hint, date_spans, low).scan()

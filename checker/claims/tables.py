@@ -111,6 +111,12 @@ class Matcher:
         self._first_words[word] = info
         return info
 
+    def may_start(self, word: str) -> bool:
+        """Whether a term may start at a word of letters joined by apostrophes or
+        hyphens (as the claims extractor reads words): TOK reads it up to its first
+        hyphen, so when no term starts with that, ``candidates`` there is empty."""
+        return self._terms_from(word.split("-", 1)[0]) is not None
+
     def candidates(self, text: str, pos: int) -> tuple[tuple[str, int], ...]:
         """Every term starting exactly at pos, as (key, end), best first: the
         longest, then the table's order. ``match`` takes the first one accepted;
@@ -180,8 +186,11 @@ class WordIndex:
         # Lower-case terms are few (demonyms): a text holding none of them is passed
         # over at once instead of word by word. (ς: str.lower() writes a final sigma
         # by context, so a word lower-cased alone may differ from it in a longer text.)
-        self._heads = sorted({w.replace("ς", "σ") for w in self.exact} |
-                             {p.replace("ς", "σ") for entries in self.prefixes.values() for p, _ in entries})
+        heads = {w.replace("ς", "σ") for w in self.exact} | \
+            {p.replace("ς", "σ") for entries in self.prefixes.values() for p, _ in entries}
+        # a text holding a head that contains another holds that one too: the
+        # shortest suffice ("russe" for "russes", "américain" for "américaines")
+        self._heads = sorted(h for h in heads if not any(o != h and o in h for o in heads))
 
     def _find_names(self, text: str, start: int, end: int):
         """Case-sensitive names: only words starting with a capital can begin one."""
