@@ -76,7 +76,8 @@ def _env():
                        cross_item=items.cross_item, line_html=items.line_html,
                        finding_item=items.finding_item, diff_row=items.diff_row,
                        claim_row=items.claim_row, doc_row=items.doc_row,
-                       claim_link=items.claim_link)
+                       claim_link=items.claim_link, claims_group=items.claims_group,
+                       batches=items.batches)
     return env
 
 
@@ -713,7 +714,9 @@ def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, Iterator[
     yield "rules.html", env.get_template("rules.html.j2").generate(
         root="", page="rules", title="Rules", rules=_rules_view(docs, site.known), **common)
     yield "index.html", env.get_template("index.html.j2").generate(
-        root="", page="index", title="Report", report=report, docs=docs, cross=cross,
+        root="", page="index", title="Report", report=report, docs=docs,
+        problems=[cv for cv in cross if cv.check.kind != "consistent"],
+        consistent=[cv for cv in cross if cv.check.kind == "consistent"],
         n_claims=sum(len(v.claims) for v in docs), **common)
 
 
