@@ -35,8 +35,8 @@ def chunks(report: Report) -> Iterator[str]:
     fields = {
         "schema": SCHEMA_VERSION,
         "tool": {"name": "mtcheck", "version": __version__},
-        "documents": (_document(r) for r in report.documents),
-        "cross_document": (_cross(c) for c in report.cross_document),
+        "documents": (_shaped([_document(r)], 2, _DOCUMENT)[0] for r in report.documents),
+        "cross_document": _in_batches(map(_cross, report.cross_document), _CROSS),
         "summary": {"documents": len(report.documents), "findings": report.counts()},
         "gate": {"fail_on": "never" if gate.never else gate.fail_on.value, "passed": gate.passed},
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
@@ -47,8 +47,8 @@ def chunks(report: Report) -> Iterator[str]:
         yield f'{"," if n else "{"}\n  {json.dumps(key)}: '
         if isinstance(value, Iterator):  # the long lists, an item at a time
             first = True
-            for item in value:
-                yield ("[\n    " if first else ",\n    ") + _encode(item, 2)
+            for item in value:  # each already encoded
+                yield ("[\n    " if first else ",\n    ") + item
                 first = False
             yield "[]" if first else "\n  ]"
         else:
@@ -61,6 +61,9 @@ def chunks(report: Report) -> Iterator[str]:
 # report. The documents and verdicts are encoded to the same text by the C
 # encoder instead, a dict or list of plain values per call: its item separator
 # carries the newline and the indentation that indent=2 writes at that depth.
+# The documents and verdicts, whose shapes the contract fixes, are encoded
+# knowing which of their fields hold lists (``_shaped``), not by looking at
+# every value (``_encode``, for the rest).
 
 _NESTED = (dict, list, tuple)
 
@@ -118,15 +121,59 @@ def _encode(value, level: int) -> str:
     return open_ + pad + ("," + pad).join(parts) + "\n" + "  " * level + close
 
 
-def _records(items: list[dict], level: int) -> str:
-    """A list of non-empty dicts of plain values (segments, findings, spans) at
-    nesting ``level``, in one call of the encoder. Its separator is a NUL, which
-    encoded strings never hold raw (they escape it): the NULs between two dicts
-    and those between fields are then told apart and indented."""
-    pad, item, field = "  " * level, "  " * (level + 1), "  " * (level + 2)
-    text = _plain_encoder(-1)(items)[2:-2]  # without the "[{" and "}]"
-    text = text.replace("}\0{", f"\n{item}}},\n{item}{{\n{field}").replace("\0", f",\n{field}")
-    return f"[\n{item}{{\n{field}{text}\n{item}}}\n{pad}]"
+def _records(items: list[dict], level: int, shape: dict | None = None) -> str:
+    """A list of non-empty dicts of plain values (segments, findings, spans), or
+    of one ``shape`` (see ``_shaped``), at nesting ``level``."""
+    pad, item = "\n" + "  " * level, "\n" + "  " * (level + 1)
+    return "[" + item + ("," + item).join(_shaped(items, level + 1, shape or {})) + pad + "]"
+
+
+def _shaped(items: list[dict], level: int, shape: dict) -> list[str]:
+    """Each of ``items``, non-empty dicts of one shape (the same keys in the same
+    order, made by one function), as ``_encode(item, level)`` writes it, their
+    plain values all in one call of the encoder.
+
+    ``shape`` names the keys whose values are not plain: ``{}`` for a list of
+    dicts of plain values, a shape for a list of dicts of that shape, None for
+    any other value (encoded by ``_encode``). The encoder puts a NUL between
+    items, which encoded strings never hold raw (they escape it): the NULs
+    between two dicts ("}\\0{") and those between fields are told apart and
+    indented; the values under ``shape`` are encoded apart, in place of the
+    null that stood for each.
+    """
+    holes = dict.fromkeys(shape)
+    text = _plain_encoder(-1)([{**d, **holes} for d in items] if holes else items)[2:-2]
+    records = text.split("}\0{")
+    if holes:
+        at = [(i, key) for i, key in enumerate(items[0]) if key in holes]
+        for n, (d, record) in enumerate(zip(items, records)):
+            fields = record.split("\0")
+            for i, key in at:
+                value, inner = d[key], shape[key]
+                fields[i] = fields[i][:-len("null")] + (
+                    _records(value, level + 1, inner) if inner is not None and value
+                    else _encode(value, level + 1))
+            records[n] = "\0".join(fields)
+    field, close = ",\n" + "  " * (level + 1), "\n" + "  " * level + "}"
+    return ["{" + field[1:] + record.replace("\0", field) + close for record in records]
+
+
+def _in_batches(items: Iterator[dict], shape: dict, size: int = 256) -> Iterator[str]:
+    """``_shaped`` of ``items`` at nesting level 2, a batch at a time."""
+    batch: list[dict] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield from _shaped(batch, 2, shape)
+            batch = []
+    if batch:
+        yield from _shaped(batch, 2, shape)
+
+
+# The contract's records whose fields are not all plain values (see _shaped).
+_DOCUMENT = {"segments": {}, "machine_translation": None, "findings": {},
+             "claims": {"entities": None}}
+_CROSS = {"claims": None, "spans": {}}
 
 
 def _document(result: DocumentResult) -> dict:
