@@ -496,7 +496,7 @@ def _doc_pages(summaries: Sequence[DocumentSummary]) -> list[str]:
 class CrossView:
     check: CrossCheck
     links: list[tuple[str, str, str | None]]  # (path, text, href relative to root)
-    fingerprint: str = ""  # of the two above, for the keys of the document pages showing it
+    fingerprint: str = ""  # of its HTML, for the keys of the document pages showing it
 
 
 def _cross_views(report: Report, summaries: Sequence[DocumentSummary], pages: list[str],
@@ -587,7 +587,8 @@ def _site(report: Report) -> _Site:
     for cv in cross:
         if cv.check.kind == "consistent":
             continue
-        cv.fingerprint = hashlib.blake2b(repr((cv.check, cv.links)).encode("utf-8", "surrogatepass"),
+        shown = items.cross_item(cv, "../")  # as a document page shows it
+        cv.fingerprint = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
                                          digest_size=16).hexdigest()
         for page in dict.fromkeys(link[2].split("#")[0] for link in cv.links if link[2]):
             cross_by_page.setdefault(page, []).append(cv)
@@ -652,7 +653,7 @@ def _view_fingerprint(view: DocView) -> str:
     claims' anchors are and whether they are contradicted, and its
     cross-document problems. The repr of the whole view said the same at twice
     the cost, most of it the cross-document verdicts, which several pages share:
-    each carries its own fingerprint, made once."""
+    each carries a fingerprint of its HTML, made once."""
     return repr((view.page, [(c.anchor, c.page, c.contradicted) for c in view.claims],
                  [cv.fingerprint for cv in view.cross]))
 

@@ -121,41 +121,62 @@ def _encode(value, level: int) -> str:
     return open_ + pad + ("," + pad).join(parts) + "\n" + "  " * level + close
 
 
-def _records(items: list[dict], level: int, shape: dict | None = None) -> str:
-    """A list of non-empty dicts of plain values (segments, findings, spans), or
-    of one ``shape`` (see ``_shaped``), at nesting ``level``."""
-    pad, item = "\n" + "  " * level, "\n" + "  " * (level + 1)
-    return "[" + item + ("," + item).join(_shaped(items, level + 1, shape or {})) + pad + "]"
+def _records(items: list[dict], level: int) -> str:
+    """A list of non-empty dicts of plain values at nesting ``level``."""
+    return _values([items], level, {})[0]
 
 
 def _shaped(items: list[dict], level: int, shape: dict) -> list[str]:
     """Each of ``items``, non-empty dicts of one shape (the same keys in the same
-    order, made by one function), as ``_encode(item, level)`` writes it, their
-    plain values all in one call of the encoder.
+    order, made by one function), as ``_encode(item, level)`` writes it, in a
+    few calls of the encoder however many items there are.
 
-    ``shape`` names the keys whose values are not plain: ``{}`` for a list of
-    dicts of plain values, a shape for a list of dicts of that shape, None for
-    any other value (encoded by ``_encode``). The encoder puts a NUL between
-    items, which encoded strings never hold raw (they escape it): the NULs
-    between two dicts ("}\\0{") and those between fields are told apart and
-    indented; the values under ``shape`` are encoded apart, in place of the
+    ``shape`` names the keys whose values are not plain: ``_PLAIN_LIST`` for a
+    list of plain values, a shape (``{}``: all plain) for a list of dicts of that
+    shape, None for anything else (encoded by ``_encode``). The plain fields of
+    all items are encoded in one call, with a NUL between items, which encoded
+    strings never hold raw (they escape it): the NULs between two dicts
+    ("}\\0{") and those between fields are told apart and indented. The values
+    of each key of ``shape`` are encoded together (``_values``), in place of the
     null that stood for each.
     """
+    if not items:
+        return []
     holes = dict.fromkeys(shape)
     text = _plain_encoder(-1)([{**d, **holes} for d in items] if holes else items)[2:-2]
     records = text.split("}\0{")
     if holes:
-        at = [(i, key) for i, key in enumerate(items[0]) if key in holes]
-        for n, (d, record) in enumerate(zip(items, records)):
+        at = [(i, _values([d[key] for d in items], level + 1, shape[key]))
+              for i, key in enumerate(items[0]) if key in holes]
+        for n, record in enumerate(records):
             fields = record.split("\0")
-            for i, key in at:
-                value, inner = d[key], shape[key]
-                fields[i] = fields[i][:-len("null")] + (
-                    _records(value, level + 1, inner) if inner is not None and value
-                    else _encode(value, level + 1))
+            for i, values in at:
+                fields[i] = fields[i][:-len("null")] + values[n]
             records[n] = "\0".join(fields)
     field, close = ",\n" + "  " * (level + 1), "\n" + "  " * level + "}"
     return ["{" + field[1:] + record.replace("\0", field) + close for record in records]
+
+
+_PLAIN_LIST = "a list of plain values"
+
+
+def _values(values: list, level: int, shape) -> list[str]:
+    """Each of ``values``, of the ``shape`` ``_shaped`` describes, as ``_encode``
+    writes it at nesting ``level``."""
+    if shape is None:
+        return [_encode(value, level) for value in values]
+    pad, item = "\n" + "  " * level, ",\n" + "  " * (level + 1)
+    if shape == _PLAIN_LIST:  # all in one call, told apart as _shaped tells dicts apart
+        texts = _plain_encoder(-1)(values)[2:-2].split("]\0[")
+        return [f"[{item[1:]}{text.replace(chr(0), item)}{pad}]" if text else "[]"
+                for text in texts]
+    everything = _shaped([d for value in values for d in value], level + 1, shape)
+    out, start = [], 0
+    for value in values:
+        end = start + len(value)
+        out.append(f"[{item[1:]}{item.join(everything[start:end])}{pad}]" if value else "[]")
+        start = end
+    return out
 
 
 def _in_batches(items: Iterator[dict], shape: dict, size: int = 256) -> Iterator[str]:
@@ -172,8 +193,8 @@ def _in_batches(items: Iterator[dict], shape: dict, size: int = 256) -> Iterator
 
 # The contract's records whose fields are not all plain values (see _shaped).
 _DOCUMENT = {"segments": {}, "machine_translation": None, "findings": {},
-             "claims": {"entities": None}}
-_CROSS = {"claims": None, "spans": {}}
+             "claims": {"entities": _PLAIN_LIST}}
+_CROSS = {"claims": _PLAIN_LIST, "spans": {}}
 
 
 def _document(result: DocumentResult) -> dict:
