@@ -105,3 +105,15 @@ def test_the_cross_stage_needs_no_text_segments_or_sentences(archive):
     verdicts = pipeline._cross_document(full, records)
     assert any(v.kind == "entity-variant" for v in verdicts)
     assert pipeline._cross_document(kept, records, names) == verdicts
+
+
+def test_the_objects_frozen_while_a_report_is_written_are_handed_back(seeds_report, tmp_path):
+    write_reports(seeds_report, tmp_path / "a", json_file=spool_json(seeds_report))
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own freeze is left as it is
+    try:
+        write_reports(seeds_report, tmp_path / "b")
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert (tmp_path / "a" / "report.json").read_bytes() == (tmp_path / "b" / "report.json").read_bytes()
