@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import IO, Iterator
+from typing import IO, Iterator, Sequence
 
 from checker import __version__
 from checker.core import Claim, CrossCheck, DocumentResult, Finding, Report
@@ -35,7 +35,7 @@ def chunks(report: Report) -> Iterator[str]:
     fields = {
         "schema": SCHEMA_VERSION,
         "tool": {"name": "mtcheck", "version": __version__},
-        "documents": (_shaped([_document(r)], 2, _DOCUMENT)[0] for r in report.documents),
+        "documents": _documents_json(report.documents),
         "cross_document": _in_batches(map(_cross, report.cross_document), _CROSS),
         "summary": {"documents": len(report.documents), "findings": report.counts()},
         "gate": {"fail_on": "never" if gate.never else gate.fail_on.value, "passed": gate.passed},
@@ -54,6 +54,19 @@ def chunks(report: Report) -> Iterator[str]:
         else:
             yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
     yield "\n}\n"
+
+
+def document_json(result: DocumentResult) -> str:
+    """A document's entry of the report's "documents" list, as the report writes it."""
+    return _shaped([_document(result)], 2, _DOCUMENT)[0]
+
+
+def _documents_json(documents: Sequence[DocumentResult]) -> Iterator[str]:
+    from checker.results import Results
+
+    if isinstance(documents, Results):  # a run's results on disk hold their entries
+        return (documents.document_json(i) for i in range(len(documents)))
+    return (document_json(r) for r in documents)
 
 
 # --------------------------------------------------------------------------- encoding
