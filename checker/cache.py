@@ -19,6 +19,7 @@ import json
 import os
 import tempfile
 from functools import lru_cache
+from itertools import starmap
 from pathlib import Path
 
 from checker import __version__
@@ -147,13 +148,18 @@ def _result_to(result: DocumentResult) -> dict:
     }
 
 
+_SEVERITY = {severity.value: severity for severity in Severity}  # a lookup, not an Enum call
+
+
 def _result_from(data: dict, doc: Document) -> DocumentResult:
+    # (starmap and the lookup table: an archive's second run makes some 60
+    # records per document here, and each generator step or Enum call counts)
     d = dict(data["document"])
-    segments = tuple(Segment(*s) for s in d.pop("segments"))
-    sentences = tuple(Span(*s) for s in d.pop("sentences"))
+    segments = tuple(starmap(Segment, d.pop("segments")))
+    sentences = tuple(starmap(Span, d.pop("sentences")))
     document = dataclasses.replace(doc, segments=segments, sentences=sentences, **d)
     name = Path(doc.path).name
-    findings = tuple(Finding(**{**f, "severity": Severity(f["severity"])})
+    findings = tuple(Finding(**{**f, "severity": _SEVERITY[f["severity"]]})
                      for f in data["findings"])
     claims = tuple(Claim(**{**c, "entities": tuple(c["entities"]),
                             "id": _named(c["id"], name)})

@@ -1,6 +1,8 @@
 """Report: render a finished Report. Reporters never detect anything."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import tempfile
 from pathlib import Path
 from typing import IO
@@ -41,13 +43,14 @@ def write_reports(report: Report, out_dir: Path, jobs: int = 1,
 
     written = []
     target = out_dir / "report.json"
-    if json_file is None:
-        write_atomic(target, json_report.chunks(report))
-    else:
-        json_file.seek(0)
-        write_atomic(target, iter(lambda: json_file.read(1 << 20), ""))
-    written.append(target)
-    written.extend(html.write_pages(report, Path(out_dir), jobs=jobs))
+    with _run_left_to_the_collector():
+        if json_file is None:
+            write_atomic(target, json_report.chunks(report))
+        else:
+            json_file.seek(0)
+            write_atomic(target, iter(lambda: json_file.read(1 << 20), ""))
+        written.append(target)
+        written.extend(html.write_pages(report, Path(out_dir), jobs=jobs))
     return written
 
 
@@ -57,5 +60,25 @@ def spool_json(report: Report) -> IO[str]:
     from checker.report import json_report
 
     spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
-    json_report.write(report, spool)
+    with _run_left_to_the_collector():
+        json_report.write(report, spool)
     return spool
+
+
+@contextlib.contextmanager
+def _run_left_to_the_collector():
+    """While a report is written, the garbage collector leaves alone the objects
+    that were there before (the run's summaries, claims, verdicts, rule data):
+    they outlive the report, and each full collection walked all of them again
+    (about 0.2 s a collection at 2,000 articles). What the report makes is
+    collected as usual; the objects frozen here are handed back at the end.
+    Forked page writers inherit the frozen state, and touch fewer of the pages
+    they share with this process. Left as it is when a caller froze objects."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -20,8 +20,11 @@ def write_atomic(path: Path, content: str | Iterable[str], durable: bool = True)
     ``durable=False`` skips the fsync, which costs milliseconds per file: still
     atomic for readers and on Ctrl-C; the caller syncs a batch of such files at
     once (``sync_all``) before writing a file that refers to them."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:  # the folder first (not tried for each of a report's pages)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             if isinstance(content, str):

@@ -76,7 +76,8 @@ def _env():
                        cross_item=items.cross_item, line_html=items.line_html,
                        finding_item=items.finding_item, diff_row=items.diff_row,
                        claim_row=items.claim_row, doc_row=items.doc_row,
-                       claim_link=items.claim_link)
+                       claim_link=items.claim_link, claims_group=items.claims_group,
+                       batches=items.batches)
     return env
 
 
@@ -495,6 +496,7 @@ def _doc_pages(summaries: Sequence[DocumentSummary]) -> list[str]:
 class CrossView:
     check: CrossCheck
     links: list[tuple[str, str, str | None]]  # (path, text, href relative to root)
+    fingerprint: str = ""  # of its HTML, for the keys of the document pages showing it
 
 
 def _cross_views(report: Report, summaries: Sequence[DocumentSummary], pages: list[str],
@@ -566,6 +568,8 @@ class _Site:
 
 
 def _site(report: Report) -> _Site:
+    import hashlib
+
     from checker import __version__
 
     env = _env()
@@ -583,6 +587,9 @@ def _site(report: Report) -> _Site:
     for cv in cross:
         if cv.check.kind == "consistent":
             continue
+        shown = items.cross_item(cv, "../")  # as a document page shows it
+        cv.fingerprint = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
+                                         digest_size=16).hexdigest()
         for page in dict.fromkeys(link[2].split("#")[0] for link in cv.links if link[2]):
             cross_by_page.setdefault(page, []).append(cv)
 
@@ -636,8 +643,19 @@ def _page_key(site: _Site, view: DocView, result_digest: str) -> str:
 
     h = hashlib.blake2b(site.page_key_base.encode(), digest_size=16)
     h.update(result_digest.encode())
-    h.update(repr(view).encode())
+    h.update(_view_fingerprint(view).encode())
     return h.hexdigest()
+
+
+def _view_fingerprint(view: DocView) -> str:
+    """What a document's page shows beyond its own result (which its digest
+    covers, and with it the summary, the counts and the claims): where its
+    claims' anchors are and whether they are contradicted, and its
+    cross-document problems. The repr of the whole view said the same at twice
+    the cost, most of it the cross-document verdicts, which several pages share:
+    each carries a fingerprint of its HTML, made once."""
+    return repr((view.page, [(c.anchor, c.page, c.contradicted) for c in view.claims],
+                 [cv.fingerprint for cv in view.cross]))
 
 
 def _result_digest(results: Sequence[DocumentResult], index: int) -> str:
@@ -670,22 +688,20 @@ def _document_pages(site: _Site, results: Sequence[DocumentResult]) -> Iterator[
 
 
 def _write_document_pages(site: _Site, results: Sequence[DocumentResult], out_dir: Path,
-                          first: int, end: int) -> list[str]:
-    """Write the pages of documents ``first`` to ``end`` (not durably: the caller
-    syncs them at once), except those already on disk with the same key; the
-    paths of all of them."""
+                          todo: Sequence[tuple[int, str]]) -> None:
+    """Render and write the pages of the documents ``todo`` lists as (index, page
+    key); not durably: the caller syncs them at once."""
     from checker.report.files import write_atomic
 
     tpl = site.env.get_template("document.html.j2")
-    paths = []
-    for i in range(first, end):
+    for i, key in todo:
         view = site.docs[i]
-        target = Path(out_dir, *view.page.split("/"))
-        key = _page_key(site, view, _result_digest(results, i))
-        if not _page_on_disk_has(target, key):
-            write_atomic(target, _render_document(tpl, view, results[i], site, key), durable=False)
-        paths.append(str(target))
-    return paths
+        write_atomic(_page_path(out_dir, view), _render_document(tpl, view, results[i], site, key),
+                     durable=False)
+
+
+def _page_path(out_dir: Path, view: DocView) -> Path:
+    return Path(out_dir, *view.page.split("/"))
 
 
 def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, Iterator[str]]]:
@@ -699,7 +715,9 @@ def _summary_pages(report: Report, site: _Site) -> Iterator[tuple[str, Iterator[
     yield "rules.html", env.get_template("rules.html.j2").generate(
         root="", page="rules", title="Rules", rules=_rules_view(docs, site.known), **common)
     yield "index.html", env.get_template("index.html.j2").generate(
-        root="", page="index", title="Report", report=report, docs=docs, cross=cross,
+        root="", page="index", title="Report", report=report, docs=docs,
+        problems=[cv for cv in cross if cv.check.kind != "consistent"],
+        consistent=[cv for cv in cross if cv.check.kind == "consistent"],
         n_claims=sum(len(v.claims) for v in docs), **common)
 
 
@@ -794,8 +812,8 @@ def write_pages(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
     last, so its links never point at nothing. A document page already on disk
     with the same key is left as it is.
 
-    With ``jobs`` > 1 and many documents, forked processes render and write
-    the document pages (the bulk of the work) while this one waits.
+    With ``jobs`` > 1 and many pages to render, forked processes render and
+    write them (the bulk of the work) while this one waits.
     """
     import time
 
@@ -803,12 +821,18 @@ def write_pages(report: Report, out_dir: Path, jobs: int = 1) -> list[Path]:
 
     started = time.time()
     site = _site(report)
-    if jobs > 1 and len(site.docs) >= _PARALLEL_PAGES and can_fork():
-        written = _write_in_workers(site, report.documents, Path(out_dir), jobs)
+    results, out_dir = report.documents, Path(out_dir)
+    # Which pages must be rendered, found here: reading the head of a page is
+    # cheap, a worker pool to do it is not (a second run renders none).
+    keys = [_page_key(site, view, _result_digest(results, i)) for i, view in enumerate(site.docs)]
+    written = [_page_path(out_dir, view) for view in site.docs]
+    todo = [(i, key) for i, key in enumerate(keys) if not _page_on_disk_has(written[i], key)]
+    if jobs > 1 and len(todo) >= _PARALLEL_PAGES and can_fork():
+        _write_in_workers(site, results, out_dir, todo, jobs)
     else:
-        written = [Path(p) for p in
-                   _write_document_pages(site, report.documents, Path(out_dir), 0, len(site.docs))]
-    sync_all()  # the document pages are on disk before the index links to them
+        _write_document_pages(site, results, out_dir, todo)
+    if todo:
+        sync_all()  # the document pages are on disk before the index links to them
     for rel, chunks in _summary_pages(report, site):
         target = Path(out_dir, *rel.split("/"))
         write_atomic(target, chunks)
@@ -838,24 +862,24 @@ def _remove_stale_pages(folder: Path, current: set[str], started: float) -> None
             pass  # not ours to remove, or already gone
 
 
-_PARALLEL_PAGES = 64
+_PARALLEL_PAGES = 64  # fewer pages to render than this are not worth the fork
 _FORKED_SITE: tuple[_Site, Sequence[DocumentResult], Path] | None = None
 
 
-def _write_share(share: tuple[int, int]) -> list[str]:
+def _write_share(share: Sequence[tuple[int, str]]) -> None:
     site, results, out_dir = _FORKED_SITE
-    return _write_document_pages(site, results, out_dir, *share)
+    _write_document_pages(site, results, out_dir, share)
 
 
 def _write_in_workers(site: _Site, results: Sequence[DocumentResult], out_dir: Path,
-                      jobs: int) -> list[Path]:
+                      todo: list[tuple[int, str]], jobs: int) -> None:
     global _FORKED_SITE
-    step = max(1, len(site.docs) // (jobs * 8))
-    shares = [(a, min(a + step, len(site.docs))) for a in range(0, len(site.docs), step)]
+    step = max(1, len(todo) // (jobs * 8))
+    shares = [todo[a:a + step] for a in range(0, len(todo), step)]
     _FORKED_SITE = (site, results, out_dir)  # the workers fork at the first task and find it there
     try:
-        shares_written = ordered_map(fork_pool(jobs), _write_share, shares)
-        return [Path(p) for paths in shares_written for p in paths]
+        for _ in ordered_map(fork_pool(jobs), _write_share, shares):
+            pass
     finally:
         _FORKED_SITE = None
 

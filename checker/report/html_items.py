@@ -83,6 +83,16 @@ def counts_cells(counts: dict[str, int]) -> Markup:
         for sev in SEVERITIES))
 
 
+def batches(item_html, items, *args, size: int = 200):
+    """``item_html(item, *args)`` of each item, joined in batches of ``size``: a
+    template loops over a few batches instead of calling a function per item
+    (what Jinja spends on a call and its output is more than the item costs),
+    and a page of thousands of items is still written as it is made."""
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield Markup("".join([item_html(item, *args) for item in items[start:start + size]]))
+
+
 # --------------------------------------------------------------------------- pages of all kinds
 
 def cross_item(cv: CrossView, root: str) -> Markup:
@@ -188,8 +198,9 @@ def diff_row(row: DiffRow) -> Markup:
                   f'<td class="new">{"".join(new)}</td></tr>\n')
 
 
-def claim_row(cv: ClaimView, line: int) -> Markup:
-    """A claim in the table of the document's claims."""
+def claim_row(cv_line: tuple[ClaimView, int]) -> Markup:
+    """A claim in the table of the document's claims, and its line."""
+    cv, line = cv_line
     row, tag = "", ""
     if cv.contradicted:
         row = ' class="contra"'
@@ -238,3 +249,34 @@ def claim_link(cv: ClaimView) -> Markup:
     return Markup(f'<a class="value{" contra" if contra else ""}" href="{esc(cv.page)}#'
                   f'{esc(cv.anchor)}" title="{esc(cv.claim.text)}">{mark}'
                   f'{esc(cv.short)}</a>')
+
+
+_CONTRA_TAG = ('<span class="contra-tag" title="these articles disagree"><span aria-hidden="true">'
+               '⚠</span><span class="sr-only">contradiction:</span></span> ')
+_NO_CLAIM = '<span class="muted" aria-label="no claim">·</span>'
+
+
+def claims_group(group: dict, grid: bool) -> Markup:
+    """A quantity on the claims page (``html._claims_table``), as a <tbody>: a row
+    per time it refers to, with a cell per article (``grid``) or else a list of
+    the articles that state it."""
+    rows = group["rows"]
+    out = [f'    <tbody class="group{" contra" if group["contradicted"] else ""}">\n']
+    for n, row in enumerate(rows):
+        out.append('      <tr class="contra">\n' if row["contradicted"] else '      <tr>\n')
+        if n == 0:
+            unit = f' <span class="muted">({esc(group["unit"])})</span>' if group["unit"] else ""
+            out.append(f'<th scope="rowgroup" rowspan="{len(rows)}" class="quantity">'
+                       f'{esc(group["quantity"] or "(unnamed quantity)")}{unit}</th>')
+        out.append(f'        <td class="when">{_CONTRA_TAG if row["contradicted"] else ""}'
+                   f'{esc(row["when"] or "time not stated")}</td>\n')
+        if not grid:
+            entries = " ".join(f'<span class="entry"><a href="{esc(v.page)}" title="{esc(v.summary.path)}">'
+                               f'{esc(v.name)}</a>: {"".join(map(claim_link, cell))}</span>'
+                               for v, cell in row["entries"])
+            out.append(f'        <td class="values listing">{entries}</td>\n')
+        for cell in row["cells"]:
+            out.append(f'        <td class="values">{"".join(map(claim_link, cell)) or _NO_CLAIM}</td>\n')
+        out.append("      </tr>\n")
+    out.append("    </tbody>\n")
+    return Markup("".join(out))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import IO, Iterator
+from typing import IO, Iterator, Sequence
 
 from checker import __version__
 from checker.core import Claim, CrossCheck, DocumentResult, Finding, Report
@@ -35,8 +35,8 @@ def chunks(report: Report) -> Iterator[str]:
     fields = {
         "schema": SCHEMA_VERSION,
         "tool": {"name": "mtcheck", "version": __version__},
-        "documents": (_document(r) for r in report.documents),
-        "cross_document": (_cross(c) for c in report.cross_document),
+        "documents": _documents_json(report.documents),
+        "cross_document": _in_batches(map(_cross, report.cross_document), _CROSS),
         "summary": {"documents": len(report.documents), "findings": report.counts()},
         "gate": {"fail_on": "never" if gate.never else gate.fail_on.value, "passed": gate.passed},
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
@@ -47,8 +47,8 @@ def chunks(report: Report) -> Iterator[str]:
         yield f'{"," if n else "{"}\n  {json.dumps(key)}: '
         if isinstance(value, Iterator):  # the long lists, an item at a time
             first = True
-            for item in value:
-                yield ("[\n    " if first else ",\n    ") + _encode(item, 2)
+            for item in value:  # each already encoded
+                yield ("[\n    " if first else ",\n    ") + item
                 first = False
             yield "[]" if first else "\n  ]"
         else:
@@ -56,11 +56,27 @@ def chunks(report: Report) -> Iterator[str]:
     yield "\n}\n"
 
 
+def document_json(result: DocumentResult) -> str:
+    """A document's entry of the report's "documents" list, as the report writes it."""
+    return _shaped([_document(result)], 2, _DOCUMENT)[0]
+
+
+def _documents_json(documents: Sequence[DocumentResult]) -> Iterator[str]:
+    from checker.results import Results
+
+    if isinstance(documents, Results):  # a run's results on disk hold their entries
+        return (documents.document_json(i) for i in range(len(documents)))
+    return (document_json(r) for r in documents)
+
+
 # --------------------------------------------------------------------------- encoding
 # json.dumps with an indent runs the pure-Python encoder, slow on an archive's
 # report. The documents and verdicts are encoded to the same text by the C
 # encoder instead, a dict or list of plain values per call: its item separator
 # carries the newline and the indentation that indent=2 writes at that depth.
+# The documents and verdicts, whose shapes the contract fixes, are encoded
+# knowing which of their fields hold lists (``_shaped``), not by looking at
+# every value (``_encode``, for the rest).
 
 _NESTED = (dict, list, tuple)
 
@@ -119,14 +135,79 @@ def _encode(value, level: int) -> str:
 
 
 def _records(items: list[dict], level: int) -> str:
-    """A list of non-empty dicts of plain values (segments, findings, spans) at
-    nesting ``level``, in one call of the encoder. Its separator is a NUL, which
-    encoded strings never hold raw (they escape it): the NULs between two dicts
-    and those between fields are then told apart and indented."""
-    pad, item, field = "  " * level, "  " * (level + 1), "  " * (level + 2)
-    text = _plain_encoder(-1)(items)[2:-2]  # without the "[{" and "}]"
-    text = text.replace("}\0{", f"\n{item}}},\n{item}{{\n{field}").replace("\0", f",\n{field}")
-    return f"[\n{item}{{\n{field}{text}\n{item}}}\n{pad}]"
+    """A list of non-empty dicts of plain values at nesting ``level``."""
+    return _values([items], level, {})[0]
+
+
+def _shaped(items: list[dict], level: int, shape: dict) -> list[str]:
+    """Each of ``items``, non-empty dicts of one shape (the same keys in the same
+    order, made by one function), as ``_encode(item, level)`` writes it, in a
+    few calls of the encoder however many items there are.
+
+    ``shape`` names the keys whose values are not plain: ``_PLAIN_LIST`` for a
+    list of plain values, a shape (``{}``: all plain) for a list of dicts of that
+    shape, None for anything else (encoded by ``_encode``). The plain fields of
+    all items are encoded in one call, with a NUL between items, which encoded
+    strings never hold raw (they escape it): the NULs between two dicts
+    ("}\\0{") and those between fields are told apart and indented. The values
+    of each key of ``shape`` are encoded together (``_values``), in place of the
+    null that stood for each.
+    """
+    if not items:
+        return []
+    holes = dict.fromkeys(shape)
+    text = _plain_encoder(-1)([{**d, **holes} for d in items] if holes else items)[2:-2]
+    records = text.split("}\0{")
+    if holes:
+        at = [(i, _values([d[key] for d in items], level + 1, shape[key]))
+              for i, key in enumerate(items[0]) if key in holes]
+        for n, record in enumerate(records):
+            fields = record.split("\0")
+            for i, values in at:
+                fields[i] = fields[i][:-len("null")] + values[n]
+            records[n] = "\0".join(fields)
+    field, close = ",\n" + "  " * (level + 1), "\n" + "  " * level + "}"
+    return ["{" + field[1:] + record.replace("\0", field) + close for record in records]
+
+
+_PLAIN_LIST = "a list of plain values"
+
+
+def _values(values: list, level: int, shape) -> list[str]:
+    """Each of ``values``, of the ``shape`` ``_shaped`` describes, as ``_encode``
+    writes it at nesting ``level``."""
+    if shape is None:
+        return [_encode(value, level) for value in values]
+    pad, item = "\n" + "  " * level, ",\n" + "  " * (level + 1)
+    if shape == _PLAIN_LIST:  # all in one call, told apart as _shaped tells dicts apart
+        texts = _plain_encoder(-1)(values)[2:-2].split("]\0[")
+        return [f"[{item[1:]}{text.replace(chr(0), item)}{pad}]" if text else "[]"
+                for text in texts]
+    everything = _shaped([d for value in values for d in value], level + 1, shape)
+    out, start = [], 0
+    for value in values:
+        end = start + len(value)
+        out.append(f"[{item[1:]}{item.join(everything[start:end])}{pad}]" if value else "[]")
+        start = end
+    return out
+
+
+def _in_batches(items: Iterator[dict], shape: dict, size: int = 256) -> Iterator[str]:
+    """``_shaped`` of ``items`` at nesting level 2, a batch at a time."""
+    batch: list[dict] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield from _shaped(batch, 2, shape)
+            batch = []
+    if batch:
+        yield from _shaped(batch, 2, shape)
+
+
+# The contract's records whose fields are not all plain values (see _shaped).
+_DOCUMENT = {"segments": {}, "machine_translation": None, "findings": {},
+             "claims": {"entities": _PLAIN_LIST}}
+_CROSS = {"claims": _PLAIN_LIST, "spans": {}}
 
 
 def _document(result: DocumentResult) -> dict:

@@ -355,3 +355,56 @@ def test_items_written_in_python_escape_as_autoescape_does():
     jinja_truncate = env.filters["truncate"]
     for text in ("short", "word " * 40, "x" * 164, "x" * 166, "a " * 83):
         assert truncate(text, 160) == jinja_truncate(env, text, 160)
+
+
+def test_items_in_batches_are_the_items_one_by_one():
+    from checker.report.html_items import batches
+
+    words = [f"<w{i}>" for i in range(7)]
+    for size in (1, 2, 7, 200):
+        joined = list(batches(lambda w, end: w + end, words, "|", size=size))
+        assert "".join(joined) == "".join(w + "|" for w in words)
+        assert len(joined) == -(-len(words) // size)
+    assert list(batches(str, [])) == []
+
+
+# The claims page's rows as the template wrote them before html_items.claims_group
+# wrote them in Python (the same text, with no function call per claim and row).
+_CLAIMS_ROWS_TEMPLATE = """\
+    {% for g in claims.groups %}
+    <tbody class="group{{ ' contra' if g.contradicted }}">
+    {% for row in g.rows %}
+      <tr{% if row.contradicted %} class="contra"{% endif %}>
+        {% if loop.first %}<th scope="rowgroup" rowspan="{{ g.rows | length }}" class="quantity">{{ g.quantity or "(unnamed quantity)" }}{% if g.unit %} <span class="muted">({{ g.unit }})</span>{% endif %}</th>{% endif %}
+        <td class="when">{% if row.contradicted %}<span class="contra-tag" title="these articles disagree"><span aria-hidden="true">⚠</span><span class="sr-only">contradiction:</span></span> {% endif %}{{ row.when or "time not stated" }}</td>
+        {% if not claims.grid %}
+        <td class="values listing">{% for v, cell in row.entries %}<span class="entry"><a href="{{ v.page }}" title="{{ v.summary.path }}">{{ v.name }}</a>: {% for cv in cell %}{{ claim_link(cv) }}{% endfor %}</span>{{ " " if not loop.last }}{% endfor %}</td>
+        {% endif %}
+        {% for cell in row.cells %}
+        <td class="values">{% for cv in cell %}{{ claim_link(cv) }}{% else %}<span class="muted" aria-label="no claim">·</span>{% endfor %}</td>
+        {% endfor %}
+      </tr>
+    {% endfor %}
+    </tbody>
+    {% endfor %}
+"""
+
+
+@pytest.mark.parametrize("grid", [True, False])
+def test_claims_page_rows_written_in_python_are_what_the_template_wrote(grid, monkeypatch):
+    from dataclasses import replace
+
+    from checker.core import Claim
+    from checker.report import html
+    from checker.report.html_items import batches, claims_group
+
+    unnamed = Claim("c.txt#c1", 0, 2, "12", 12, None, None)
+    extra = DocumentResult(Document("c.txt", "12 & <b>\n", language="de"), (), (unnamed,))
+    claims, hostile = claims_report(), hostile_report()
+    report = replace(claims, documents=claims.documents + hostile.documents + (extra,),
+                     cross_document=claims.cross_document + hostile.cross_document)
+    monkeypatch.setattr(html, "GRID_COLUMNS", 12 if grid else 1)
+    table = html._claims_table(html._site(report).docs)
+    assert table["grid"] is grid and len(table["groups"]) >= 3
+    expected = html._env().from_string(_CLAIMS_ROWS_TEMPLATE).render(claims=table)
+    assert "".join(batches(claims_group, table["groups"], table["grid"], size=2)) == expected

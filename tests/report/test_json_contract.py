@@ -85,3 +85,28 @@ def test_awkward_values_are_encoded_as_json_dumps_does():
     for report in (odd, hostile_report(), Report(())):
         rendered = json_report.render(report)
         assert rendered == _as_json_dumps_writes_it(rendered)
+
+
+def test_records_encoded_by_their_shape_are_what_the_plain_encoder_writes(seeds_report):
+    """json_report._shaped encodes the documents and verdicts knowing which of
+    their fields hold lists; _encode finds it out for every value."""
+    from checker.core import (Claim, CrossCheck, CrossSpan, Document, DocumentResult, Finding,
+                              MachineTranslationVerdict, Severity)
+
+    odd = 'NUL \0, "}\0{", ]\0[, null, \\0 and 🎉'
+    finding = Finding("TY-x", "spacing", Severity.INFO, 0, 3, odd[:3], odd, suggestion=odd)
+    claims = (Claim("a.txt#c1", 0, 3, odd, 2.5, odd, None, entities=(odd, "Kyiv")),
+              Claim("a.txt#c2", 0, 3, odd, 3, None, odd, when=odd, entities=()))
+    result = DocumentResult(Document("a.txt", odd, language="fr"), (finding,), claims,
+                            MachineTranslationVerdict(False, 0.25, None))
+    verdicts = [CrossCheck("contradiction", Severity.ERROR, ("a.txt#c1", odd),
+                           (CrossSpan("a.txt", 0, 3, odd), CrossSpan(odd, 1, 2, "")), odd),
+                CrossCheck("consistent", Severity.INFO, (), (), "")]
+    results = [result, DocumentResult(Document("b.txt", "")), *seeds_report.documents]
+    for r in results:
+        assert json_report._shaped([json_report._document(r)], 2, json_report._DOCUMENT) == [
+            json_report._encode(json_report._document(r), 2)]
+    verdicts += [*seeds_report.cross_document]
+    as_dicts = [json_report._cross(c) for c in verdicts]
+    assert list(json_report._in_batches(iter(as_dicts), json_report._CROSS, size=2)) == [
+        json_report._encode(c, 2) for c in as_dicts]
