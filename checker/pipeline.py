@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from checker import __version__
+from checker import __version__, collector
 from checker.core import (Document, DocumentResult, Finding, LoadError, Report,
                           Severity)
 from checker.detectors import CheckContext, Detector, select
@@ -80,30 +80,34 @@ def run(paths: Iterable[str], options: RunOptions = RunOptions(),
     suppressed = baselined = 0
     total = len(sources)
     worker = _Worker(detectors, ctx, cache, options, baseline)
-    for index, (source, outcome) in enumerate(_outcomes(worker, sources, options, progress), 1):
-        if progress:
-            progress(index, total, _shown(source))
-        if isinstance(outcome, LoadError):
-            errors.append(outcome)
-            continue
-        notices.extend(n for n in outcome.notices if n not in notices)
-        suppressed += outcome.suppressed
-        baselined += outcome.baselined
-        try:
-            results.add(outcome.stored)
-        except OSError as exc:
-            raise PipelineError(f"cannot keep the results in a temporary file: "
-                                f"{exc.strerror or exc}") from None
-        claimed.append(outcome.for_cross_stage)
-        records.append(outcome.records)
-        names.append(outcome.names)
+    with collector.frozen():
+        outcomes = _outcomes(worker, sources, options, progress)
+        for index, (source, outcome) in enumerate(outcomes, 1):
+            if progress:
+                progress(index, total, _shown(source))
+            if index % _FREEZE_EVERY == 0:
+                collector.freeze_more()  # what the run keeps, out of the collector's walks
+            if isinstance(outcome, LoadError):
+                errors.append(outcome)
+                continue
+            notices.extend(n for n in outcome.notices if n not in notices)
+            suppressed += outcome.suppressed
+            baselined += outcome.baselined
+            try:
+                results.add(outcome.stored)
+            except OSError as exc:
+                raise PipelineError(f"cannot keep the results in a temporary file: "
+                                    f"{exc.strerror or exc}") from None
+            claimed.append(outcome.for_cross_stage)
+            records.append(outcome.records)
+            names.append(outcome.names)
 
-    if suppressed:
-        notices.append(f"{suppressed} finding(s) suppressed by mtcheck-disable/ignore comments")
-    if baselined:
-        notices.append(f"{baselined} finding(s) accepted in the baseline {options.baseline} "
-                       f"not shown")
-    cross = _cross_document(claimed, records, names)
+        if suppressed:
+            notices.append(f"{suppressed} finding(s) suppressed by mtcheck-disable/ignore comments")
+        if baselined:
+            notices.append(f"{baselined} finding(s) accepted in the baseline {options.baseline} "
+                           f"not shown")
+        cross = _cross_document(claimed, records, names)
     report = Report(
         documents=results,
         cross_document=cross,
@@ -160,6 +164,7 @@ class _Worker:
         except RuleDataError as exc:
             raise PipelineError(f"rule data: {exc}") from None
         self.prepared = True
+        collector.freeze_more()  # the rule data lasts the run (and the workers fork after it)
 
     def load(self, source):
         """LoadError, or (document, suppression comments)."""
@@ -220,6 +225,7 @@ class _Worker:
 
 _FORKED: _Worker | None = None
 _PARALLEL_FROM = 16  # fewer documents to check than this are not worth the fork
+_FREEZE_EVERY = 256  # documents
 
 
 def _in_forked_worker(loaded: tuple[Document, list | None]) -> _Settled:
