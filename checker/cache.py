@@ -1,11 +1,11 @@
 """Per-document result cache: an unchanged article is not checked twice.
 
-The key is the SHA-256 of the document's text, its format and date, the
-settings that change results (rules selected, rule-data versions, expected
-language, whether the LM runs and the model's checksum), the tool version
-and a hash of mtcheck's own code, so a new rule or a fixed bug never serves
-a stale result. The value is the DocumentResult as JSON without the text
-(the text is what was hashed; it is put back on reading).
+The key is the SHA-256 of the file's bytes and format, the settings that
+change results (rules selected, rule-data versions, expected language, the
+date given for undated articles, whether the LM runs and the model's
+checksum), the tool version and a hash of mtcheck's own code, so a new rule
+or a fixed bug never serves a stale result. The value is the DocumentResult
+as JSON without the text (the file is read again, and its text put back).
 
 Location: ``$MTCHECK_CACHE``, else ``$XDG_CACHE_HOME/mtcheck``, else
 ``~/.cache/mtcheck``; results live in ``results/ab/abcdef....json``. A cache
@@ -26,7 +26,9 @@ from checker import __version__
 from checker.core import (Claim, Document, DocumentResult, Finding,
                           MachineTranslationVerdict, Segment, Severity, Span)
 
-FORMAT = 3  # 2: claim records stored for the cross stage; 3: and the names the text spells
+# 2: claim records stored for the cross stage; 3: and the names the text spells;
+# 4: keyed by the file's bytes, not its text
+FORMAT = 4
 
 
 def cache_dir() -> Path:
@@ -68,11 +70,16 @@ class ResultCache:
         self.hits = self.misses = 0
         self.broken: str | None = None  # why writing failed, said once
 
-    def key(self, doc: Document, extra: str = "") -> str:
+    def key(self, data: bytes, fmt: str, extra: str = "") -> str:
+        """The key of a file's result: its bytes (which give its text and date),
+        its format and ``extra`` (what else the result depends on: the language
+        expected of its folder, the date given for undated articles). From the
+        bytes, not the text, so that the key is known before the file is
+        decoded or its HTML parsed."""
         digest = hashlib.sha256(self._base.encode())
-        for part in (doc.format, doc.date or "", extra):
+        for part in (fmt, extra):
             digest.update(b"\x1f" + part.encode())
-        digest.update(b"\x1e" + doc.text.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1e" + data)
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:

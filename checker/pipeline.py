@@ -21,7 +21,8 @@ from checker.core import (Document, DocumentResult, Finding, LoadError, Report,
 from checker.detectors import CheckContext, Detector, select
 from checker.gate import evaluate
 from checker.language import identify
-from checker.load import Source, discover, read_document, read_source  # noqa: F401
+from checker.load import (Source, decode, discover, document_from,  # noqa: F401
+                          format_of, read_bytes, read_document, read_source)
 from checker.results import Results, Stored, stored
 from checker.rules import RuleBook
 from checker.segment import segment
@@ -135,10 +136,11 @@ class _Settled:
 
 
 class _Worker:
-    """The per-document stages: load a source, then check it (or read the cache).
+    """The per-document stages, from a source to its settled result: read the
+    file, answer from the cache or load and check it.
 
-    Worker processes are forked after the rule data and models are loaded, and
-    find the instance in ``_FORKED``: only documents and results are pickled.
+    Worker processes are forked after the rule data is loaded, and find the
+    instance in ``_FORKED``: only sources and settled results are pickled.
     """
 
     def __init__(self, detectors: list[Detector], ctx: CheckContext, cache, options: RunOptions,
@@ -166,70 +168,80 @@ class _Worker:
         self.prepared = True
         collector.freeze_more()  # the rule data lasts the run (and the workers fork after it)
 
-    def load(self, source):
-        """LoadError, or (document, suppression comments)."""
+    def needs_rules(self, sources: list, progress: ProgressCallback | None = None) -> bool:
+        """Whether some source needs checking, not only the cache: then the rule
+        data is loaded before the workers fork. Reads the files until the first
+        one the cache does not answer (a run that checks, checks the first)."""
+        if self.cache is None:
+            return True
+        readable = False
+        for index, source in enumerate(sources, 1):
+            if progress:
+                progress(index, len(sources), f"reading {_shown(source)}")
+            data = read_bytes(source) if isinstance(source, Source) else source
+            if isinstance(data, LoadError):
+                continue
+            readable = True
+            if self.cache.has(self._key(source, data)):
+                continue
+            try:
+                decode(data)
+            except ValueError:
+                continue  # not text: an error to report, no document to check
+            return True
+        return not readable  # a broken rule file is reported even when no file could be read
+
+    def process(self, source) -> LoadError | _Settled:
+        """The source's settled result, from the cache or checked now; or why it
+        cannot be checked."""
         if isinstance(source, LoadError):
             return source
-        read = read_source(source)
-        if isinstance(read, LoadError):
-            return read
-        doc, comments = read
+        data = read_bytes(source)
+        if isinstance(data, LoadError):
+            return data
+        loaded = document_from(source, data)
+        if isinstance(loaded, LoadError):
+            return loaded
+        doc, comments = loaded
         if self.options.date and not doc.date:
             from dataclasses import replace
             doc = replace(doc, date=self.options.date)
-        return doc, comments
-
-    def _key(self, doc: Document) -> str:
-        from checker.detectors.expected_language import expected_language
-
-        return self.cache.key(doc, expected_language(doc.path, self.options.languages) or "")
-
-    def in_cache(self, doc: Document) -> bool:
-        return self.cache is not None and self.cache.has(self._key(doc))
-
-    def cached(self, doc: Document):
-        """(result, notices, claim records, names) from the cache, else checked now."""
-        hit = self.cache.get(self._key(doc), doc) if self.cache is not None else None
-        if hit is None:  # the entry went bad since in_cache
-            return self.check(doc)
-        return hit[0], list(hit[1]), hit[2], hit[3]
-
-    def check(self, doc: Document):
-        """(result, notices, claim records, names), stored in the cache."""
-        self.prepare()
-        notices: list[str] = []
-        result, records, names = _check(doc, self.detectors, self.ctx, notices)
-        if self.cache is not None:
-            self.cache.put(self._key(doc), result, notices, records, names)
-            if self.cache.broken:
-                notices.append(self.cache.broken)
-        return result, notices, records, names
-
-    def checked(self, loaded: tuple[Document, list | None]) -> _Settled:
-        """The loaded document checked now, settled."""
-        doc, comments = loaded
-        return self._settle(comments, *self.check(doc))
-
-    def answered(self, loaded: tuple[Document, list | None]) -> _Settled:
-        """The loaded document answered by the cache (or checked, if its entry
-        went bad), settled."""
-        doc, comments = loaded
-        return self._settle(comments, *self.cached(doc))
-
-    def _settle(self, comments, result: DocumentResult, notices: list[str], records: list,
-                names: dict) -> _Settled:
+        key = self._key(source, data) if self.cache is not None else None
+        hit = self.cache.get(key, doc) if key and self.cache.has(key) else None
+        if hit is not None:
+            result, notices, records, names = hit
+            notices = list(notices)
+        else:  # not stored, or the entry is corrupt: check it again
+            result, notices, records, names = self.check(doc, key)
         result, (suppressed, baselined) = _accepted(result, comments, self.options, self.baseline)
         return _Settled(stored(result), _for_cross_stage(result), records, names, notices,
                         suppressed, baselined)
 
+    def _key(self, source: Source, data: bytes) -> str:
+        from checker.detectors.expected_language import expected_language
+
+        expected = expected_language(source.display, self.options.languages) or ""
+        return self.cache.key(data, format_of(source), f"{expected}\x1f{self.options.date or ''}")
+
+    def check(self, doc: Document, key: str | None = None):
+        """(result, notices, claim records, names), stored in the cache under ``key``."""
+        self.prepare()
+        notices: list[str] = []
+        result, records, names = _check(doc, self.detectors, self.ctx, notices)
+        if key is not None:
+            self.cache.put(key, result, notices, records, names)
+            if self.cache.broken:
+                notices.append(self.cache.broken)
+        return result, notices, records, names
+
 
 _FORKED: _Worker | None = None
-_PARALLEL_FROM = 16  # fewer documents to check than this are not worth the fork
+_PARALLEL_FROM = 16  # fewer documents than this are not worth the fork
 _FREEZE_EVERY = 256  # documents
 
 
-def _in_forked_worker(loaded: tuple[Document, list | None]) -> _Settled:
-    return _FORKED.checked(loaded)
+def _in_forked_worker(source) -> LoadError | _Settled:
+    return _FORKED.process(source)
 
 
 def _outcomes(worker: _Worker, sources: list, options: RunOptions,
@@ -237,38 +249,22 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
     """(source, outcome) in the order of ``sources``; an outcome is a LoadError
     or a _Settled result.
 
-    Sources are loaded and looked up in the cache here. With workers
-    (``options.jobs`` allows, and enough sources to pay for the fork), each
-    document the cache does not answer goes to them as soon as it is read, so
-    they check while the rest is still being read; the pool forks at the first
-    such document, so a run the cache answers wholly forks nothing. Cached
-    results are read when their turn comes, not all at once.
+    With workers (``options.jobs`` allows, and enough sources to pay for the
+    fork) the sources go to them, which read, answer from the cache or check,
+    and settle each; the run's process only reads the files' bytes once first,
+    when the cache is on, to know whether the rule data is needed (a run the
+    cache answers wholly loads none).
     """
     from checker.parallel import WorkerDied, can_fork, cpu_count, fork_pool, ordered_map
 
     jobs = options.jobs or cpu_count()
     if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in worker.detectors):
         jobs = 1  # the model already uses every core, and torch does not survive fork
-    loaded: list = []
-    todo: list[int] = []
-
-    def to_check():
-        """Read every source; yield the documents the cache does not answer."""
-        for index, source in enumerate(sources):
-            if progress:
-                progress(index + 1, len(sources), f"reading {_shown(source)}")
-            item = worker.load(source)
-            loaded.append((source, item))
-            if not isinstance(item, LoadError) and not worker.in_cache(item[0]):
-                worker.prepare()  # before the first document, and before the fork: workers share it
-                todo.append(index)
-                yield item
-        if all(isinstance(item, LoadError) for _, item in loaded):
-            worker.prepare()  # a broken rule file is reported even when no document could be read
-
+    if worker.needs_rules(sources, progress):
+        worker.prepare()  # before the fork: the workers share it
     if jobs < 2 or len(sources) < _PARALLEL_FROM or not can_fork():
-        documents = list(to_check())
-        yield from _in_order(worker, loaded, todo, map(worker.checked, documents))
+        for source in sources:
+            yield source, worker.process(source)
         return
     # Language models and word lists are not loaded before the fork: each worker
     # loads those its documents need, both at once. Loading them all here first
@@ -278,11 +274,8 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
     _FORKED = worker  # the workers fork at the first task and find it there
     try:
         chunk = max(1, min(32, len(sources) // (jobs * 8)))
-        # The pool takes every document before its first answer is read
-        # (Executor.map collects its input at once): ``loaded`` and ``todo`` are
-        # complete by the time _in_order reads them.
-        checked = ordered_map(fork_pool(jobs), _in_forked_worker, to_check(), chunksize=chunk)
-        yield from _in_order(worker, loaded, todo, checked)
+        outcomes = ordered_map(fork_pool(jobs), _in_forked_worker, sources, chunksize=chunk)
+        yield from zip(sources, outcomes)
     except WorkerDied as exc:
         raise PipelineError(str(exc)) from None
     finally:
@@ -291,18 +284,6 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
 
 def _shown(source) -> str:
     return source.display if isinstance(source, Source) else source.path
-
-
-def _in_order(worker: _Worker, loaded: list, todo: list[int], checked):
-    """Merge cached answers and freshly checked ones (``checked``, the settled
-    results of ``todo`` in order) back into source order."""
-    pending = iter(checked)
-    fresh = set(todo)
-    for index, (source, item) in enumerate(loaded):
-        if isinstance(item, LoadError):
-            yield source, item
-        else:
-            yield source, next(pending) if index in fresh else worker.answered(item)
 
 
 def _accepted(result: DocumentResult, comments, options: RunOptions, baseline

@@ -123,7 +123,7 @@ def test_corrupt_entries_are_misses_and_an_unwritable_cache_is_a_notice(tmp_path
     assert cache_dir() == tmp_path / "c"
     cache = ResultCache({"x": 1})
     doc = Document("a.txt", "text")
-    key = cache.key(doc)
+    key = cache.key(doc.text.encode(), doc.format)
     path = cache._path(key)
     path.parent.mkdir(parents=True)
     path.write_text("{broken")

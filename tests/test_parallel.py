@@ -139,17 +139,26 @@ def test_a_worker_killed_mid_run_stops_the_run_with_a_message(archive, monkeypat
     assert "worker process stopped without an answer" in err and "Traceback" not in err
 
 
-def test_progress_is_reported_while_reading_and_while_checking(archive):
-    """With workers the checking starts after every file is read: the bar moves then too."""
-    calls = []
-    run([str(archive)], RunOptions(use_lm=False, jobs=2),
-        progress=lambda i, total, label: calls.append((i, total, label)))
-    reading = [c for c in calls if c[2].startswith("reading ")]
-    checking = [c for c in calls if not c[2].startswith("reading ")]
-    assert [i for i, _, _ in reading] == list(range(1, 23))  # 21 documents and broken.txt
-    assert [i for i, _, _ in checking] == list(range(1, 23))
-    assert calls.index(reading[-1]) < calls.index(checking[0])
-    assert {total for _, total, _ in calls} == {22}
+def test_progress_is_reported_while_reading_and_while_checking(archive, tmp_path, monkeypatch):
+    """The workers read and check the files: the bar moves with their answers.
+    With the cache on, the files are first read here to know whether the rule
+    data is needed; a run the cache answers wholly reads them all, and the bar
+    moves then too."""
+    monkeypatch.setenv("MTCHECK_CACHE", str(tmp_path / "cache"))
+
+    def progress_of(**options):
+        calls = []
+        run([str(archive)], RunOptions(use_lm=False, jobs=2, **options),
+            progress=lambda i, total, label: calls.append((i, total, label)))
+        reading = [i for i, _, label in calls if label.startswith("reading ")]
+        checking = [i for i, _, label in calls if not label.startswith("reading ")]
+        assert {total for _, total, _ in calls} == {22}  # 21 documents and broken.txt
+        return reading, checking
+
+    assert progress_of() == ([], list(range(1, 23)))
+    # broken.txt is no text (an error to report); empty.txt is the first to check
+    assert progress_of(cache=True) == ([1, 2], list(range(1, 23)))
+    assert progress_of(cache=True) == (list(range(1, 23)), list(range(1, 23)))
 
 
 def _terminated_mid_task(item):

@@ -149,23 +149,39 @@ def read_source(source: Source, max_bytes: int = MAX_BYTES
     """As read_document, plus the mtcheck comments an HTML page had, at their
     offsets in the text (None for text and Markdown, whose comments stay in the
     text): inline suppression (checker.suppress) reads them."""
-    comments = None
+    data = read_bytes(source, max_bytes)
+    return data if isinstance(data, LoadError) else document_from(source, data)
+
+
+def read_bytes(source: Source, max_bytes: int = MAX_BYTES) -> bytes | LoadError:
+    """The file's bytes, or why they cannot be read."""
     try:
         size = source.path.stat().st_size
         if size > max_bytes:
             return LoadError(source.display, f"file too large ({size / 1e6:.0f} MB; the limit "
                                              f"is {max_bytes / 1e6:.0f} MB)")
-        data = source.path.read_bytes()
+        return source.path.read_bytes()
     except IsADirectoryError:
         return LoadError(source.display, "is a directory")
     except OSError as exc:
         return LoadError(source.display, f"cannot read: {exc.strerror or exc}")
+
+
+def format_of(source: Source) -> str:
+    """text | markdown | html, by the file's extension."""
+    return EXTENSIONS.get(source.path.suffix.lower(), "text")
+
+
+def document_from(source: Source, data: bytes
+                  ) -> tuple[Document, list[tuple[int, str]] | None] | LoadError:
+    """read_source, for the bytes already read from ``source``."""
     try:
         text = decode(data)
     except ValueError as exc:
         return LoadError(source.display, str(exc))
-    fmt = EXTENSIONS.get(source.path.suffix.lower(), "text")
+    fmt = format_of(source)
     date = None
+    comments = None
     if fmt == "html":
         from checker.load.html import html_to_text_with_comments
 
