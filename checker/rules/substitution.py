@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -174,6 +175,25 @@ def slot_forms(spec: str) -> list[str]:
 
 
 _BRACE = re.compile(r"\{([^{}\d,][^{}]*)\}")
+_SPACE_RUN = re.compile(r" {2,}")
+_GROUP_REF = re.compile(r"\\g<([^\W\d]\w*)>")
+
+
+@lru_cache(maxsize=4096)
+def _template_parts(template: str) -> tuple[str, ...] | None:
+    """A fix template split into literal text and group names, alternately, or
+    None when it holds an escape other than ``\\g<name>``."""
+    parts = tuple(_GROUP_REF.split(template))
+    return None if any("\\" in literal for literal in parts[::2]) else parts
+
+
+def _expand_fix(match: re.Match, template: str) -> str:
+    """``match.expand(template)``, without re parsing the template at each call."""
+    parts = _template_parts(template)
+    if parts is None:
+        return match.expand(template)
+    return "".join(part if i % 2 == 0 else match.group(part) or ""
+                   for i, part in enumerate(parts))
 
 
 @dataclass(frozen=True)
@@ -196,6 +216,10 @@ class Substitution:
     cleans: tuple[str, ...]
     keys: tuple[str, ...] | None  # literal strings one of which the text must contain
     path: str
+    # Lower-case literals every match contains: each tuple holds alternatives,
+    # one of which is in the match (see _required_runs). Lets Lexicon.find skip
+    # a window around a key where the rest of the entry cannot be.
+    requires: tuple[tuple[str, ...], ...] = ()
 
     def suggestion(self, match: re.Match) -> str | None:
         """The fix for this match, in the form and case of the matched text."""
@@ -213,9 +237,9 @@ class Substitution:
             i = chosen[k] if k is not None and k < len(chosen) else 0
             return forms[min(i, len(forms) - 1)]
 
-        template = _BRACE.sub(fill, self.fix)
-        text = match.expand(template)
-        text = re.sub(r" {2,}", " ", text).strip()
+        template = _BRACE.sub(fill, self.fix) if "{" in self.fix else self.fix
+        text = _expand_fix(match, template)
+        text = _SPACE_RUN.sub(" ", text).strip()
         original = match.group(0)
         if original[:1].isupper() and not original.isupper() and text[:1].islower():
             text = text[0].upper() + text[1:]
@@ -246,12 +270,21 @@ class Lexicon:
         if not entries:
             return
         index = _key_index(self, language)
-        windows = index.windows(normalise(text[start:end]), start, end)
+        lowered = normalise(text[start:end])
+        windows = index.windows(lowered, start, end)
         for keyless in index.keyless:
-            windows[keyless] = [(start, end)]
+            if _all_present(entries[keyless].requires, lowered, 0, len(lowered)):
+                windows[keyless] = [(start, end)]
+        # A window is skipped when it lacks a literal the entry requires; that
+        # needs the lowered text to keep the offsets ('İ' lower-cases to two
+        # characters).
+        aligned = len(lowered) == end - start
         for i in sorted(windows):  # the entries' own order: findings come out stable
             entry = entries[i]
             for w_start, w_end in windows[i]:
+                if aligned and not _all_present(entry.requires, lowered, w_start - start,
+                                                w_end - start):
+                    continue
                 for m in entry.pattern.finditer(text, w_start, w_end):
                     if m.end() > m.start() and (m.end() < w_end or w_end == end):
                         yield entry, m
@@ -270,6 +303,8 @@ class _KeyIndex:
     position costs a few character tests, not one test per entry), inside a
     look-ahead so that overlapping keys are all seen. At a position it reports
     the longest key; the keys that are prefixes of that one occur there too.
+    An entry that misses one of its required literals (``Substitution.requires``)
+    in the text gets no window at all, however often its keys occur ("the ").
     """
 
     def __init__(self, entries: tuple[Substitution, ...]) -> None:
@@ -278,8 +313,12 @@ class _KeyIndex:
             for key in dict.fromkeys(entry.keys or ()):
                 owners.setdefault(key, []).append(index)
         self.owners = owners
+        self.requires = [entry.requires for entry in entries]
         self.keyless = [index for index, entry in enumerate(entries) if entry.keys is None]
         self.prefixes = {key: [k for k in owners if key.startswith(k)] for key in owners}
+        # longest key found at a position -> (length of a key there, entry owning it)
+        self.targets = {key: [(len(k), index) for k in self.prefixes[key] for index in owners[k]]
+                        for key in owners}
         self.pattern = re.compile(f"(?=({word_alternation(owners)}))") if owners else None
 
     def windows(self, lowered: str, offset: int, end: int) -> dict[int, list[tuple[int, int]]]:
@@ -287,13 +326,28 @@ class _KeyIndex:
         spans: dict[int, list[tuple[int, int]]] = {}
         if self.pattern is None:
             return spans
+        live: dict[int, bool] = {}  # entry index -> are its required literals in the text?
         for m in self.pattern.finditer(lowered):
-            pos = m.start()
-            for key in self.prefixes[m.group(1)]:
-                span = (max(offset, offset + pos - WINDOW), min(end, offset + pos + len(key) + WINDOW))
-                for index in self.owners[key]:
-                    spans.setdefault(index, []).append(span)
+            pos = offset + m.start()
+            for size, index in self.targets[m.group(1)]:
+                ok = live.get(index)
+                if ok is None:
+                    ok = live[index] = _all_present(self.requires[index], lowered, 0, len(lowered))
+                if ok:
+                    spans.setdefault(index, []).append(
+                        (max(offset, pos - WINDOW), min(end, pos + size + WINDOW)))
         return {index: _merged(found) for index, found in spans.items()}
+
+
+def _all_present(requires: tuple[tuple[str, ...], ...], lowered: str, start: int, end: int) -> bool:
+    """Each requirement has one of its literals inside ``lowered[start:end]``."""
+    for alternatives in requires:
+        for literal in alternatives:
+            if lowered.find(literal, start, end) >= 0:
+                break
+        else:
+            return False
+    return True
 
 
 def _key_index(lexicon: Lexicon, language: str) -> _KeyIndex:
@@ -433,6 +487,74 @@ def _required_literals(pattern: str) -> tuple[str, ...] | None:
     return runs(list(parsed))
 
 
+def _sure_literal(char: str) -> str | None:
+    """``char`` as it stands in :func:`normalise`-d text wherever a case-insensitive
+    pattern's literal ``char`` matched, or None when that is not certain. Only
+    Latin letters, digits and signs (below U+0250) are taken: among them re also
+    matches 'i' to dotless 'ı', 's' to long 'ſ' and 'µ' to 'μ' (its extra case
+    pairs), 'İ' lower-cases to two characters, and normalise() rewrites quotes
+    and no-break spaces."""
+    low = char.lower()
+    if len(low) != 1 or ord(char) >= 0x250 or low in _EXTRA_CASED or normalise(low) != low:
+        return None
+    return low
+
+
+_EXTRA_CASED = frozenset("isµıſ")
+
+
+def _required_runs(regex: str) -> tuple[tuple[str, ...], ...]:
+    """Literals every match of ``regex`` (compiled case-insensitively) contains,
+    as they stand in normalise()-d text: a tuple per requirement, holding its
+    alternatives (one per branch of an alternation).
+
+    Read from the parsed regex: runs of literal characters in the parts a match
+    cannot skip (the top level, groups, repeats of at least one); look-arounds
+    and character classes are passed over. Runs of one letter or space are too
+    common to be worth a test.
+    """
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    def worth(run: str) -> bool:
+        return len(run) > 1 or not (run.isalnum() or run.isspace())
+
+    def requirements(items) -> list[tuple[str, ...]]:
+        found: list[tuple[str, ...]] = []
+        run = ""
+        for op, av in items:
+            literal = _sure_literal(chr(av)) if op is c.LITERAL else None
+            if literal:
+                run += literal
+                continue
+            if run and worth(run):
+                found.append((run,))
+            run = ""
+            if op is c.SUBPATTERN:
+                found += requirements(av[3])
+            elif op is c.ATOMIC_GROUP:
+                found += requirements(av)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                found += requirements(av[2])
+            elif op is c.BRANCH:
+                alternatives: list[str] = []
+                for branch in av[1]:
+                    inner = requirements(branch)
+                    if not inner:
+                        break  # a branch without a literal: the alternation requires none
+                    alternatives += max(inner, key=lambda alts: min(map(len, alts)))
+                else:
+                    found.append(tuple(dict.fromkeys(alternatives)))
+        if run and worth(run):
+            found.append((run,))
+        return found
+
+    return tuple(dict.fromkeys(requirements(list(sre_parse.parse(regex, re.IGNORECASE)))))
+
+
 # --- parsing the files ---------------------------------------------------
 
 def _as_list(value) -> tuple[str, ...]:
@@ -504,18 +626,22 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
         if missing:
             fail(f"the fix refers to group(s) {sorted(missing)} that the match does not define")
     keys = _required_literals(_expand(raw["match"], macros, [], plain=True))
+    requires = _required_runs(regex)
     entry = Substitution(
         id=f"{pair[0]}-{pair[1]}/{raw['id']}", rule=rule, source_language=pair[0],
         target_language=pair[1], source=raw["source"], pattern=pattern, fix=fix,
         slot_forms=tuple(slots), message=raw["message"].strip(), severity=severity,
         category=category, confidence=float(confidence), examples=examples, cleans=cleans,
-        keys=keys, path=str(path))
+        keys=keys, path=str(path), requires=requires)
     for example in examples:
         m = pattern.search(example)
         if not m:
             fail(f"the pattern does not match its own example {example!r}")
         if keys is not None and not any(k in normalise(example) for k in keys):
             fail(f"internal: prefilter keys {keys} miss the example")  # pragma: no cover
+        matched = normalise(m.group(0))
+        if not _all_present(requires, matched, 0, len(matched)):
+            fail(f"internal: required literals {requires} miss the example")  # pragma: no cover
         try:
             entry.suggestion(m)
         except (re.error, IndexError) as exc:

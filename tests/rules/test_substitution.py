@@ -180,3 +180,58 @@ def test_suggestions_of_the_seed_calques(lexicon):
     for text, (span, fix) in cases.items():
         [(e, m)] = list(lexicon.find(text, "en"))
         assert (m.group(0), e.suggestion(m)) == (span, fix)
+
+
+# --- fast paths: they find what the plain code finds ---
+
+def _texts(lexicon) -> list[str]:
+    """Example and clean sentences, alone, run together, and with their case or
+    their letters changed where re's case folding and str.lower() part ways."""
+    import random
+
+    sentences = [t for e in lexicon.entries for t in e.examples + e.cleans]
+    rng = random.Random(11)
+    texts = list(sentences)
+    for _ in range(300):
+        text = " ".join(rng.sample(sentences, 5))
+        texts += [text, text.upper(), text.title(), text.replace("i", "ı").replace("s", "ſ"),
+                  "İstanbul. " + text.replace("I", "İ")]
+    return texts
+
+
+def test_required_literals_skip_only_windows_without_a_match(lexicon):
+    """Lexicon.find with its requirement test finds what scanning every window finds."""
+    from dataclasses import replace
+
+    plain = substitution.Lexicon(
+        tuple(replace(e, requires=()) for e in lexicon.entries),
+        {lang: tuple(replace(e, requires=()) for e in entries)
+         for lang, entries in lexicon.by_target.items()})
+    for text in _texts(lexicon):
+        for language in lexicon.by_target:
+            fast = [(e.id, m.span()) for e, m in lexicon.find(text, language)]
+            assert fast == [(e.id, m.span()) for e, m in plain.find(text, language)], text
+
+
+def test_required_literals_are_read_from_the_pattern():
+    requires = substitution._required_runs(r"(?<![\w-])(?:the (?:moment|hour)s? (?:when|where)|x+y?)(?![\w])")
+    assert requires == ()  # "x+y?": a branch with no literal of two letters
+    requires = substitution._required_runs(r"(?<![\w-])the (?:moment|hour)s?(?=,) (?:wh)?en(?![\w])")
+    assert requires == (("the ",), ("moment", "hour"), ("en",))  # a lone space is no test
+
+
+def test_a_sure_literal_matches_only_characters_that_lower_case_to_it():
+    """Where re (ignoring case) matches a character to a literal that
+    _sure_literal accepts, normalise() turns that character into the literal."""
+    import re
+
+    sure = {chr(c): substitution._sure_literal(chr(c)) for c in range(0x370)}
+    sure = {ch: low for ch, low in sure.items() if low}
+    assert "i" not in sure and "s" not in sure and "a" in sure and "é" in sure
+    any_sure = re.compile("[" + "".join(re.escape(ch) for ch in sure) + "]", re.I)
+    for code in range(0x110000):
+        x = chr(code)
+        if any_sure.fullmatch(x):
+            for ch, low in sure.items():
+                if re.fullmatch(re.escape(ch), x, re.I):
+                    assert substitution.normalise(x) == low, (hex(code), ch)
