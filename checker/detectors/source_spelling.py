@@ -161,9 +161,7 @@ class SourceSpelling(Detector):
 
     def _minority(self, doc: Document, language: str, spans) -> Iterable[Finding]:
         text = doc.text
-        for entity in self.gazetteer.entities:
-            if language not in entity.minority or len(entity.accepted.get(language, ())) < 2:
-                continue
+        for entity in self.gazetteer.minority(language):
             if sum(1 for s in entity.accepted[language] if s in text) < 2:
                 continue  # cheap test first: one spelling alone cannot be a minority
             pattern = self.gazetteer.accepted_pattern(entity, language)
