@@ -123,12 +123,17 @@ class Untranslated(Detector):
 
     def __init__(self) -> None:
         self.known_names: frozenset[str] = frozenset()
-        self._cache: dict[tuple[str, str], str | None] = {}
+        # Per text language, kept from one article to the next: every word judged
+        # (-> the language it is a leftover of, or None), and the leftovers alone.
+        self._verdicts: dict[str, dict[str, str | None]] = {}
+        self._leftovers: dict[str, dict[str, str]] = {}
 
     def prepare(self, ctx: CheckContext) -> None:
         from checker.detectors.source_spelling import load_gazetteer
 
         self.known_names = load_gazetteer(ctx).known_words()
+        self._verdicts.clear()  # they depend on the names
+        self._leftovers.clear()
 
     def applies_to(self, doc: Document) -> bool:
         return doc.language in TARGETS
@@ -143,9 +148,8 @@ class Untranslated(Detector):
         if not spans:
             return
         text = doc.text
-        # Distinct lower-case words first (one C-level pass); most texts stop here.
-        suspects = {w: s for w in set(_WORD.findall(text)) if w.islower()
-                    for s in (self._source_of(w, language),) if s}
+        # Distinct lower-case words first (C-level passes); most texts stop here.
+        suspects = self._suspects(set(filter(str.islower, _WORD.findall(text))), language)
         if not suspects:
             return
         tokens = list(_WORD.finditer(text))
@@ -175,13 +179,21 @@ class Untranslated(Detector):
             note_source(finding, source)
             yield finding
 
-    def _source_of(self, word: str, language: str) -> str | None:
-        key = (word, language)
-        if key not in self._cache:
-            if len(self._cache) >= MAX_REMEMBERED:  # an archive's vocabulary keeps growing
-                self._cache.clear()
-            self._cache[key] = self._judge(word, language)
-        return self._cache[key]
+    def _suspects(self, words: set[str], language: str) -> dict[str, str]:
+        """The leftovers among ``words`` -> the language each comes from. Only the
+        words no earlier article had are judged; set operations find them."""
+        verdicts = self._verdicts.setdefault(language, {})
+        leftovers = self._leftovers.setdefault(language, {})
+        new = words.difference(verdicts)
+        if len(verdicts) + len(new) > MAX_REMEMBERED:  # an archive's vocabulary keeps growing
+            verdicts.clear()
+            leftovers.clear()
+            new = words
+        for word in new:
+            source = verdicts[word] = self._judge(word, language)
+            if source:
+                leftovers[word] = source
+        return {word: leftovers[word] for word in leftovers.keys() & words}
 
     def _judge(self, word: str, language: str) -> str | None:
         if len(word) < MIN_LENGTH or word in self.known_names:
