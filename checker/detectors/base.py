@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from checker.core import Document, Finding, Severity
 
@@ -48,6 +48,35 @@ class CheckContext:
         if name not in self._cache:
             self._cache[name] = factory()
         return self._cache[name]
+
+
+class WordVerdicts:
+    """A detector's judgement of single words, remembered from one article to
+    the next: an archive's articles share most of their words, so each is
+    judged once. The words an article has that no earlier one had are found
+    by set operations (C speed). Bounded: past ``limit`` words, it starts
+    afresh, as an archive's vocabulary keeps growing.
+
+    ``judge(word)`` must depend on the word alone; None means nothing to say.
+    """
+
+    def __init__(self, judge: Callable[[str], Any], limit: int) -> None:
+        self.judge, self.limit = judge, limit
+        self.verdicts: dict[str, Any] = {}  # every word judged -> its verdict
+        self.flagged: dict[str, Any] = {}  # the words whose verdict is not None
+
+    def flagged_among(self, words: set[str]) -> dict[str, Any]:
+        """word -> verdict, for the words of ``words`` with a verdict."""
+        new = words.difference(self.verdicts)
+        if len(self.verdicts) + len(new) > self.limit:
+            self.verdicts.clear()
+            self.flagged.clear()
+            new = words
+        for word in new:
+            verdict = self.verdicts[word] = self.judge(word)
+            if verdict is not None:
+                self.flagged[word] = verdict
+        return {word: self.flagged[word] for word in self.flagged.keys() & words}
 
 
 class Detector:

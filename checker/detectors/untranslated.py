@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from checker.core import Document, Finding, Severity
-from checker.detectors.base import CheckContext, Detector
+from checker.detectors.base import CheckContext, Detector, WordVerdicts
 from checker.detectors.calque import inside, language_ranges
 from checker.rules.substitution import LANGUAGE_NAMES
 
@@ -123,17 +123,14 @@ class Untranslated(Detector):
 
     def __init__(self) -> None:
         self.known_names: frozenset[str] = frozenset()
-        # Per text language, kept from one article to the next: every word judged
-        # (-> the language it is a leftover of, or None), and the leftovers alone.
-        self._verdicts: dict[str, dict[str, str | None]] = {}
-        self._leftovers: dict[str, dict[str, str]] = {}
+        # per text language: word -> the language it is a leftover of, or None
+        self._verdicts: dict[str, WordVerdicts] = {}
 
     def prepare(self, ctx: CheckContext) -> None:
         from checker.detectors.source_spelling import load_gazetteer
 
         self.known_names = load_gazetteer(ctx).known_words()
         self._verdicts.clear()  # they depend on the names
-        self._leftovers.clear()
 
     def applies_to(self, doc: Document) -> bool:
         return doc.language in TARGETS
@@ -180,20 +177,11 @@ class Untranslated(Detector):
             yield finding
 
     def _suspects(self, words: set[str], language: str) -> dict[str, str]:
-        """The leftovers among ``words`` -> the language each comes from. Only the
-        words no earlier article had are judged; set operations find them."""
-        verdicts = self._verdicts.setdefault(language, {})
-        leftovers = self._leftovers.setdefault(language, {})
-        new = words.difference(verdicts)
-        if len(verdicts) + len(new) > MAX_REMEMBERED:  # an archive's vocabulary keeps growing
-            verdicts.clear()
-            leftovers.clear()
-            new = words
-        for word in new:
-            source = verdicts[word] = self._judge(word, language)
-            if source:
-                leftovers[word] = source
-        return {word: leftovers[word] for word in leftovers.keys() & words}
+        """The leftovers among ``words`` -> the language each comes from."""
+        if language not in self._verdicts:
+            self._verdicts[language] = WordVerdicts(
+                lambda word: self._judge(word, language), MAX_REMEMBERED)
+        return self._verdicts[language].flagged_among(words)
 
     def _judge(self, word: str, language: str) -> str | None:
         if len(word) < MIN_LENGTH or word in self.known_names:

@@ -24,6 +24,6 @@ def test_remembered_verdicts_give_the_suspects_judging_every_word_gives(monkeypa
             words = set(filter(str.islower, untranslated._WORD.findall(text)))
             plain = {w: s for w in words for s in (detector._judge(w, "en"),) if s}
             assert detector._suspects(words, "en") == plain
-            assert len(detector._verdicts["en"]) <= max(12, len(words))
+            assert len(detector._verdicts["en"].verdicts) <= max(12, len(words))
             found += plain
     assert "avion" in found and len(set(found)) >= 3
