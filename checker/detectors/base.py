@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 from checker.core import Document, Finding, Severity
 
 if TYPE_CHECKING:
+    from checker.detectors.facts import DocumentFacts
     from checker.rules import RuleBook
 
 DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Fix")
@@ -43,11 +44,22 @@ class CheckContext:
     rulebook: "RuleBook | None" = None
     options: dict[str, Any] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict)
+    _facts: "DocumentFacts | None" = field(default=None, repr=False)
 
     def resource(self, name: str, factory):
         if name not in self._cache:
             self._cache[name] = factory()
         return self._cache[name]
+
+    def facts(self, doc: Document) -> "DocumentFacts":
+        """The facts several detectors read of ``doc``, computed once for it
+        (checker.detectors.facts). Those of the last document are kept, and that
+        document with them, until the next one asks."""
+        if self._facts is None or self._facts.doc is not doc:
+            from checker.detectors.facts import DocumentFacts
+
+            self._facts = DocumentFacts(doc)
+        return self._facts
 
 
 class WordVerdicts:

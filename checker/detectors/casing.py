@@ -58,7 +58,7 @@ class LowercaseProperNoun(Detector):
                             and zipf_frequency(w, language) < COMMON_WORD_ZIPF)
         if not candidates:
             return
-        sentence_starts = {s.start for s in doc.sentences}
+        sentence_starts = ctx.facts(doc).sentence_start_set
         for lower in candidates:
             proper = lower[0].upper() + lower[1:]
             spans = list(_occurrences(doc.text, lower))

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
-from checker.detectors.numbers import Exclusions, LanguageAt
+from checker.detectors.numbers import Exclusions
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \t\u00a0\u202f\u2009"
@@ -73,7 +73,7 @@ class Debris(Detector):
         if not hasattr(self, "_rules"):
             self.prepare(ctx)
         text = doc.text
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         spans: list[tuple[int, int, str]] = []
 
         def take(m) -> None:
@@ -178,8 +178,8 @@ class DoubledWord(Detector):
             candidates -= _VALID_DOUBLES.get(doc.language, set())
         if not candidates:
             return
-        lang_at = LanguageAt(doc)
-        skip = Exclusions(text)
+        lang_at = ctx.facts(doc).language_at
+        skip = ctx.facts(doc).exclusions
         pattern = re.compile(
             r"(?P<a>" + "|".join(re.escape(c) for c in sorted(candidates)) +
             r")(?P<sp>[ \t\u00a0\u202f]+)(?P<b>(?P=a))(?![\w'’-])", re.I)
@@ -265,7 +265,7 @@ class FrenchPunctuationSpace(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         found: dict[int, Finding] = {}  # keyed by the mark's offset
         skip: Exclusions | None = None
         n = len(text)
@@ -275,7 +275,7 @@ class FrenchPunctuationSpace(Detector):
             if mark_at in found or lang_at(mark_at) != "fr":
                 return
             if skip is None:
-                skip = Exclusions(text)
+                skip = ctx.facts(doc).exclusions
             if mark_at in skip or start in skip:
                 return
             found[mark_at] = self.finding(doc, start, end, message, suggestion=suggestion,
@@ -378,7 +378,7 @@ class SpaceBeforePunctuation(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         skip: Exclusions | None = None
         n = len(text)
         for m in _SPACED_MARK.finditer(text):
@@ -391,7 +391,7 @@ class SpaceBeforePunctuation(Detector):
             if mark[0] in ";:!?" and lang_at(mark_at) not in ("en", "de"):
                 continue  # French and others space these marks on purpose
             if skip is None:
-                skip = Exclusions(text)
+                skip = ctx.facts(doc).exclusions
             if mark_at in skip:
                 continue
             start = _word_back(text, i, "") or max(0, i - 40)
@@ -429,7 +429,7 @@ class DoubledPunctuation(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        skip = Exclusions(text)
+        skip = ctx.facts(doc).exclusions
         n = len(text)
         for m in _DOUBLED_PUNCT.finditer(text):
             i, end = m.start(), m.end()

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
-from checker.detectors.calque import inside, language_ranges
+from checker.detectors.calque import inside
 from checker.rules import gazetteer as gazetteer_kind
 from checker.rules.gazetteer import Gazetteer
 from checker.rules.substitution import LANGUAGE_NAMES
@@ -94,7 +94,7 @@ class SourceSpelling(Detector):
         language = doc.language
         if language not in gazetteer_kind.LANGUAGES:
             return
-        spans = language_ranges(doc).get(language, [])
+        spans = ctx.facts(doc).language_ranges.get(language, [])
         text = doc.text
         taken: list[tuple[int, int]] = []
         findings: list[Finding] = []

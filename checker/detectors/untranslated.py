@@ -7,7 +7,7 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector, WordVerdicts
-from checker.detectors.calque import inside, language_ranges
+from checker.detectors.calque import inside
 from checker.rules.substitution import LANGUAGE_NAMES
 
 # Languages whose text is checked, and the languages a leftover word may come from.
@@ -141,7 +141,7 @@ class Untranslated(Detector):
         if not self.known_names:
             self.prepare(ctx)
         language = doc.language
-        spans = language_ranges(doc).get(language, [])
+        spans = ctx.facts(doc).language_ranges.get(language, [])
         if not spans:
             return
         text = doc.text

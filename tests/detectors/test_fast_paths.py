@@ -83,3 +83,23 @@ def test_doubled_word_candidates_are_the_tokens_followed_by_themselves():
         tokens = [RNG.choice(pieces) for _ in range(30)]
         plain = {a for a, b in zip(tokens, tokens[1:]) if a == b or a == b[:-1]}
         assert set(debris._followed_by_itself(tokens)) == plain
+
+
+def test_the_shared_facts_are_those_of_the_document_asked_about():
+    from checker.core import Segment, Span
+    from checker.detectors.calque import language_ranges
+    from checker.detectors.numbers import Exclusions
+
+    ctx = CheckContext()
+    first = Document("a.txt", "See https://example.org now.\n\nLa suite.", language="en",
+                     segments=(Segment(0, 28, "en", 1.0), Segment(30, 39, "fr", 0.9)),
+                     sentences=(Span(0, 28), Span(30, 39)))
+    second = Document("b.txt", "Plain text.", language="de", sentences=(Span(0, 11),))
+    facts = ctx.facts(first)
+    assert ctx.facts(first) is facts
+    assert facts.language_ranges == language_ranges(first)
+    assert facts.language_at(31) == "fr" and facts.sentence_starts == (0, 30)
+    assert (5 in facts.exclusions) == (5 in Exclusions(first.text)) is True
+    other = ctx.facts(second)
+    assert other.doc is second and other.language_ranges == {"de": [(0, 11)]}
+    assert other.sentence_start_set == {0} and 5 not in other.exclusions
