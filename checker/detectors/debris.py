@@ -10,6 +10,7 @@ from typing import Iterable
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
 from checker.detectors.numbers import Exclusions
+from checker.scanning import all_present, required_literals
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \t\u00a0\u202f\u2009"
@@ -52,13 +53,16 @@ class Debris(Detector):
         rules = ctx.rulebook.parsed(existence.KIND, existence.parse) if ctx.rulebook else ()
         self._rules = tuple(r for r in rules if r.rule == self.id)
         # One expression per scope, one named group per entry: one pass finds
-        # every entry.
+        # every entry. It runs only on a text that holds the literals one of its
+        # entries requires (most articles have no debris).
         combined: dict[str, re.Pattern | None] = {}
+        self._requires: dict[str, list[tuple[tuple[str, ...], ...]]] = {}
         for scope in ("line", "line-start", "inline"):
             members = [(i, r) for i, r in enumerate(self._rules) if r.scope == scope]
             if not members:
                 combined[scope] = None
                 continue
+            self._requires[scope] = [required_literals(r.body) for _, r in members]
             alternatives = "|".join(
                 f"(?P<e{i}>{'(?i:' if r.ignore_case else '(?:'}{r.body}))" for i, r in members)
             source = existence.scoped(f"(?:{alternatives})", scope)
@@ -85,9 +89,11 @@ class Debris(Detector):
             if start != end and rule.applies_to(lang_at(start)):
                 spans.append((start, end, rule.message))
 
+        lowered = ctx.facts(doc).lowered
         for scope in ("line", "line-start", "inline"):
             pattern = self._combined[scope]
-            if pattern is None:
+            if pattern is None or not any(all_present(requires, lowered)
+                                          for requires in self._requires[scope]):
                 continue
             if scope != "inline":
                 m = self._combined[scope + "@0"].match(text)

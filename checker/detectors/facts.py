@@ -31,6 +31,12 @@ class DocumentFacts:
         return Exclusions(self.doc.text)
 
     @cached_property
+    def lowered(self) -> str:
+        """``text.lower()``, where the required literals of case-insensitive
+        patterns are looked for (checker.scanning.required_literals)."""
+        return self.doc.text.lower()
+
+    @cached_property
     def language_ranges(self) -> dict[str, list[tuple[int, int]]]:
         return language_ranges(self.doc)
 

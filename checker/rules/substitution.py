@@ -57,7 +57,7 @@ from typing import Iterator
 
 from checker.core import CATEGORIES, Severity
 from checker.rules import RuleDataError, RuleFile
-from checker.scanning import word_alternation
+from checker.scanning import all_present, required_literals, word_alternation
 
 KIND = "substitution"
 DEFAULT_RULE = "MT-calque"
@@ -217,7 +217,7 @@ class Substitution:
     keys: tuple[str, ...] | None  # literal strings one of which the text must contain
     path: str
     # Lower-case literals every match contains: each tuple holds alternatives,
-    # one of which is in the match (see _required_runs). Lets Lexicon.find skip
+    # one of which is in the match (see scanning.required_literals). Lets Lexicon.find skip
     # a window around a key where the rest of the entry cannot be.
     requires: tuple[tuple[str, ...], ...] = ()
 
@@ -273,7 +273,7 @@ class Lexicon:
         lowered = normalise(text[start:end])
         windows = index.windows(lowered, start, end)
         for keyless in index.keyless:
-            if _all_present(entries[keyless].requires, lowered, 0, len(lowered)):
+            if all_present(entries[keyless].requires, lowered, 0, len(lowered)):
                 windows[keyless] = [(start, end)]
         # A window is skipped when it lacks a literal the entry requires; that
         # needs the lowered text to keep the offsets ('İ' lower-cases to two
@@ -282,7 +282,7 @@ class Lexicon:
         for i in sorted(windows):  # the entries' own order: findings come out stable
             entry = entries[i]
             for w_start, w_end in windows[i]:
-                if aligned and not _all_present(entry.requires, lowered, w_start - start,
+                if aligned and not all_present(entry.requires, lowered, w_start - start,
                                                 w_end - start):
                     continue
                 for m in entry.pattern.finditer(text, w_start, w_end):
@@ -332,22 +332,11 @@ class _KeyIndex:
             for size, index in self.targets[m.group(1)]:
                 ok = live.get(index)
                 if ok is None:
-                    ok = live[index] = _all_present(self.requires[index], lowered, 0, len(lowered))
+                    ok = live[index] = all_present(self.requires[index], lowered, 0, len(lowered))
                 if ok:
                     spans.setdefault(index, []).append(
                         (max(offset, pos - WINDOW), min(end, pos + size + WINDOW)))
         return {index: _merged(found) for index, found in spans.items()}
-
-
-def _all_present(requires: tuple[tuple[str, ...], ...], lowered: str, start: int, end: int) -> bool:
-    """Each requirement has one of its literals inside ``lowered[start:end]``."""
-    for alternatives in requires:
-        for literal in alternatives:
-            if lowered.find(literal, start, end) >= 0:
-                break
-        else:
-            return False
-    return True
 
 
 def _key_index(lexicon: Lexicon, language: str) -> _KeyIndex:
@@ -371,7 +360,8 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # --- compiling a pattern -------------------------------------------------
 
 def normalise(text: str) -> str:
-    """The lower-cased text the prefilter keys are looked up in (same length)."""
+    """The lower-cased text the prefilter keys are looked up in (same length).
+    It folds the characters of scanning.FOLDED, so required literals hold in it."""
     text = text.lower()
     for a, b in _NORMALISE_PAIRS:  # str.replace is several times faster than translate
         if a in text:
@@ -487,74 +477,6 @@ def _required_literals(pattern: str) -> tuple[str, ...] | None:
     return runs(list(parsed))
 
 
-def _sure_literal(char: str) -> str | None:
-    """``char`` as it stands in :func:`normalise`-d text wherever a case-insensitive
-    pattern's literal ``char`` matched, or None when that is not certain. Only
-    Latin letters, digits and signs (below U+0250) are taken: among them re also
-    matches 'i' to dotless 'ı', 's' to long 'ſ' and 'µ' to 'μ' (its extra case
-    pairs), 'İ' lower-cases to two characters, and normalise() rewrites quotes
-    and no-break spaces."""
-    low = char.lower()
-    if len(low) != 1 or ord(char) >= 0x250 or low in _EXTRA_CASED or normalise(low) != low:
-        return None
-    return low
-
-
-_EXTRA_CASED = frozenset("isµıſ")
-
-
-def _required_runs(regex: str) -> tuple[tuple[str, ...], ...]:
-    """Literals every match of ``regex`` (compiled case-insensitively) contains,
-    as they stand in normalise()-d text: a tuple per requirement, holding its
-    alternatives (one per branch of an alternation).
-
-    Read from the parsed regex: runs of literal characters in the parts a match
-    cannot skip (the top level, groups, repeats of at least one); look-arounds
-    and character classes are passed over. Runs of one letter or space are too
-    common to be worth a test.
-    """
-    try:
-        from re import _parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover
-        import sre_parse  # type: ignore
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    def worth(run: str) -> bool:
-        return len(run) > 1 or not (run.isalnum() or run.isspace())
-
-    def requirements(items) -> list[tuple[str, ...]]:
-        found: list[tuple[str, ...]] = []
-        run = ""
-        for op, av in items:
-            literal = _sure_literal(chr(av)) if op is c.LITERAL else None
-            if literal:
-                run += literal
-                continue
-            if run and worth(run):
-                found.append((run,))
-            run = ""
-            if op is c.SUBPATTERN:
-                found += requirements(av[3])
-            elif op is c.ATOMIC_GROUP:
-                found += requirements(av)
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                found += requirements(av[2])
-            elif op is c.BRANCH:
-                alternatives: list[str] = []
-                for branch in av[1]:
-                    inner = requirements(branch)
-                    if not inner:
-                        break  # a branch without a literal: the alternation requires none
-                    alternatives += max(inner, key=lambda alts: min(map(len, alts)))
-                else:
-                    found.append(tuple(dict.fromkeys(alternatives)))
-        if run and worth(run):
-            found.append((run,))
-        return found
-
-    return tuple(dict.fromkeys(requirements(list(sre_parse.parse(regex, re.IGNORECASE)))))
-
-
 # --- parsing the files ---------------------------------------------------
 
 def _as_list(value) -> tuple[str, ...]:
@@ -626,7 +548,7 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
         if missing:
             fail(f"the fix refers to group(s) {sorted(missing)} that the match does not define")
     keys = _required_literals(_expand(raw["match"], macros, [], plain=True))
-    requires = _required_runs(regex)
+    requires = required_literals(regex)
     entry = Substitution(
         id=f"{pair[0]}-{pair[1]}/{raw['id']}", rule=rule, source_language=pair[0],
         target_language=pair[1], source=raw["source"], pattern=pattern, fix=fix,
@@ -640,7 +562,7 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
         if keys is not None and not any(k in normalise(example) for k in keys):
             fail(f"internal: prefilter keys {keys} miss the example")  # pragma: no cover
         matched = normalise(m.group(0))
-        if not _all_present(requires, matched, 0, len(matched)):
+        if not all_present(requires, matched, 0, len(matched)):
             fail(f"internal: required literals {requires} miss the example")  # pragma: no cover
         try:
             entry.suggestion(m)

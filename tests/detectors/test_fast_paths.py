@@ -103,3 +103,21 @@ def test_the_shared_facts_are_those_of_the_document_asked_about():
     other = ctx.facts(second)
     assert other.doc is second and other.language_ranges == {"de": [(0, 11)]}
     assert other.sentence_start_set == {0} and 5 not in other.exclusions
+
+
+def test_debris_patterns_skipped_for_want_of_their_literals_would_find_nothing():
+    ctx = CheckContext(rulebook=RuleBook.load())
+    fast, plain = debris.Debris(), debris.Debris()
+    fast.prepare(ctx)
+    plain.prepare(ctx)
+    plain._requires = {scope: [()] for scope in plain._requires}  # every pattern runs
+    pieces = ["RépondreSupprimer", "Répondre\n", "Reply", "\nDelete\n", "![]() |", "[ ]()", "\n",
+              "La suite après cette publicité", "Read more: x", "| | |\n", " ", "Lire aussi : y\n",
+              "Advertisement\n", "Cookies", "ſ", "İ", "text ", "\r\n"]
+    found = 0
+    for text in _texts(pieces, size=15):
+        doc = Document("a.txt", text, language="fr")
+        spans = [(f.start, f.end) for f in fast.check(doc, ctx)]
+        assert spans == [(f.start, f.end) for f in plain.check(doc, ctx)], text
+        found += len(spans)
+    assert found > 100

@@ -211,27 +211,3 @@ def test_required_literals_skip_only_windows_without_a_match(lexicon):
         for language in lexicon.by_target:
             fast = [(e.id, m.span()) for e, m in lexicon.find(text, language)]
             assert fast == [(e.id, m.span()) for e, m in plain.find(text, language)], text
-
-
-def test_required_literals_are_read_from_the_pattern():
-    requires = substitution._required_runs(r"(?<![\w-])(?:the (?:moment|hour)s? (?:when|where)|x+y?)(?![\w])")
-    assert requires == ()  # "x+y?": a branch with no literal of two letters
-    requires = substitution._required_runs(r"(?<![\w-])the (?:moment|hour)s?(?=,) (?:wh)?en(?![\w])")
-    assert requires == (("the ",), ("moment", "hour"), ("en",))  # a lone space is no test
-
-
-def test_a_sure_literal_matches_only_characters_that_lower_case_to_it():
-    """Where re (ignoring case) matches a character to a literal that
-    _sure_literal accepts, normalise() turns that character into the literal."""
-    import re
-
-    sure = {chr(c): substitution._sure_literal(chr(c)) for c in range(0x370)}
-    sure = {ch: low for ch, low in sure.items() if low}
-    assert "i" not in sure and "s" not in sure and "a" in sure and "é" in sure
-    any_sure = re.compile("[" + "".join(re.escape(ch) for ch in sure) + "]", re.I)
-    for code in range(0x110000):
-        x = chr(code)
-        if any_sure.fullmatch(x):
-            for ch, low in sure.items():
-                if re.fullmatch(re.escape(ch), x, re.I):
-                    assert substitution.normalise(x) == low, (hex(code), ch)
