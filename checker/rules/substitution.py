@@ -216,10 +216,6 @@ class Substitution:
     cleans: tuple[str, ...]
     keys: tuple[str, ...] | None  # literal strings one of which the text must contain
     path: str
-    # Lower-case literals every match contains: each tuple holds alternatives,
-    # one of which is in the match (see scanning.required_literals). Lets Lexicon.find skip
-    # a window around a key where the rest of the entry cannot be.
-    requires: tuple[tuple[str, ...], ...] = ()
 
     def suggestion(self, match: re.Match) -> str | None:
         """The fix for this match, in the form and case of the matched text."""
@@ -273,7 +269,7 @@ class Lexicon:
         lowered = normalise(text[start:end])
         windows = index.windows(lowered, start, end)
         for keyless in index.keyless:
-            if all_present(entries[keyless].requires, lowered, 0, len(lowered)):
+            if all_present(index.requires[keyless], lowered):
                 windows[keyless] = [(start, end)]
         # A window is skipped when it lacks a literal the entry requires; that
         # needs the lowered text to keep the offsets ('İ' lower-cases to two
@@ -282,8 +278,8 @@ class Lexicon:
         for i in sorted(windows):  # the entries' own order: findings come out stable
             entry = entries[i]
             for w_start, w_end in windows[i]:
-                if aligned and not all_present(entry.requires, lowered, w_start - start,
-                                                w_end - start):
+                if aligned and not all_present(index.requires[i], lowered, w_start - start,
+                                               w_end - start):
                     continue
                 for m in entry.pattern.finditer(text, w_start, w_end):
                     if m.end() > m.start() and (m.end() < w_end or w_end == end):
@@ -303,8 +299,8 @@ class _KeyIndex:
     position costs a few character tests, not one test per entry), inside a
     look-ahead so that overlapping keys are all seen. At a position it reports
     the longest key; the keys that are prefixes of that one occur there too.
-    An entry that misses one of its required literals (``Substitution.requires``)
-    in the text gets no window at all, however often its keys occur ("the ").
+    An entry that misses one of its required literals in the text gets no
+    window at all, however often its keys occur ("the ").
     """
 
     def __init__(self, entries: tuple[Substitution, ...]) -> None:
@@ -313,7 +309,9 @@ class _KeyIndex:
             for key in dict.fromkeys(entry.keys or ()):
                 owners.setdefault(key, []).append(index)
         self.owners = owners
-        self.requires = [entry.requires for entry in entries]
+        # Per entry, the literals every match contains (scanning.required_literals):
+        # read here, when a document of the language first needs them, not at load.
+        self.requires = [required_literals(entry.pattern.pattern) for entry in entries]
         self.keyless = [index for index, entry in enumerate(entries) if entry.keys is None]
         self.prefixes = {key: [k for k in owners if key.startswith(k)] for key in owners}
         # longest key found at a position -> (length of a key there, entry owning it)
@@ -332,7 +330,7 @@ class _KeyIndex:
             for size, index in self.targets[m.group(1)]:
                 ok = live.get(index)
                 if ok is None:
-                    ok = live[index] = all_present(self.requires[index], lowered, 0, len(lowered))
+                    ok = live[index] = all_present(self.requires[index], lowered)
                 if ok:
                     spans.setdefault(index, []).append(
                         (max(offset, pos - WINDOW), min(end, pos + size + WINDOW)))
@@ -548,22 +546,18 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
         if missing:
             fail(f"the fix refers to group(s) {sorted(missing)} that the match does not define")
     keys = _required_literals(_expand(raw["match"], macros, [], plain=True))
-    requires = required_literals(regex)
     entry = Substitution(
         id=f"{pair[0]}-{pair[1]}/{raw['id']}", rule=rule, source_language=pair[0],
         target_language=pair[1], source=raw["source"], pattern=pattern, fix=fix,
         slot_forms=tuple(slots), message=raw["message"].strip(), severity=severity,
         category=category, confidence=float(confidence), examples=examples, cleans=cleans,
-        keys=keys, path=str(path), requires=requires)
+        keys=keys, path=str(path))
     for example in examples:
         m = pattern.search(example)
         if not m:
             fail(f"the pattern does not match its own example {example!r}")
         if keys is not None and not any(k in normalise(example) for k in keys):
             fail(f"internal: prefilter keys {keys} miss the example")  # pragma: no cover
-        matched = normalise(m.group(0))
-        if not all_present(requires, matched, 0, len(matched)):
-            fail(f"internal: required literals {requires} miss the example")  # pragma: no cover
         try:
             entry.suggestion(m)
         except (re.error, IndexError) as exc:

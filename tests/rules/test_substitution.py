@@ -201,13 +201,20 @@ def _texts(lexicon) -> list[str]:
 
 def test_required_literals_skip_only_windows_without_a_match(lexicon):
     """Lexicon.find with its requirement test finds what scanning every window finds."""
-    from dataclasses import replace
-
-    plain = substitution.Lexicon(
-        tuple(replace(e, requires=()) for e in lexicon.entries),
-        {lang: tuple(replace(e, requires=()) for e in entries)
-         for lang, entries in lexicon.by_target.items()})
+    plain = substitution.Lexicon(lexicon.entries, lexicon.by_target)
+    for language, entries in plain.by_target.items():
+        substitution._key_index(plain, language).requires = [()] * len(entries)
     for text in _texts(lexicon):
         for language in lexicon.by_target:
             fast = [(e.id, m.span()) for e, m in lexicon.find(text, language)]
             assert fast == [(e.id, m.span()) for e, m in plain.find(text, language)], text
+
+
+
+def test_every_example_match_holds_the_literals_its_entry_requires(lexicon):
+    from checker.scanning import all_present, required_literals
+
+    for e in lexicon.entries:
+        requires = required_literals(e.pattern.pattern)
+        for example in e.examples:
+            assert all_present(requires, substitution.normalise(e.pattern.search(example).group(0))), e.id
