@@ -2,9 +2,7 @@
 spacing that betray a copy-paste or a machine translation."""
 from __future__ import annotations
 
-import operator
 import re
-from itertools import chain, compress
 from typing import Iterable
 
 from checker.core import Document, Finding, Severity
@@ -134,15 +132,6 @@ _VALID_DOUBLES = {
 }
 
 
-def _followed_by_itself(tokens: list[str]):
-    """The tokens equal to the next one, or to it less its last character ("the
-    the,"): compared by map and picked by compress, with no Python loop."""
-    following = tokens[1:]
-    chopped = map(operator.itemgetter(slice(None, -1)), following)
-    return chain(compress(tokens, map(operator.eq, tokens, following)),
-                 compress(tokens, map(operator.eq, tokens, chopped)))
-
-
 class DoubledWord(Detector):
     """The same word twice in a row: "the the", "de de".
 
@@ -176,7 +165,8 @@ class DoubledWord(Detector):
         text = doc.text
         # A cheap pass finds the words that follow themselves (C-speed split and a
         # comparison of neighbours); the exact pattern then runs for those words only.
-        candidates = {a.lower() for a in _followed_by_itself(text.split())}
+        tokens = text.split()
+        candidates = {a.lower() for a, b in zip(tokens, tokens[1:]) if a == b or a == b[:-1]}
         candidates.update(m.group(1).lower() for m in _CAPITAL_DOUBLE.finditer(text))
         candidates = {c for c in candidates if c.isalpha()}
         candidates -= _REDUPLICATED

@@ -77,14 +77,6 @@ def test_repeated_lines_counts_words_of_repeated_lines_only():
     assert found > 100
 
 
-def test_doubled_word_candidates_are_the_tokens_followed_by_themselves():
-    pieces = ["the", "the,", "The", "de", "de.", "a", "a.", "x"]
-    for _ in range(300):
-        tokens = [RNG.choice(pieces) for _ in range(30)]
-        plain = {a for a, b in zip(tokens, tokens[1:]) if a == b or a == b[:-1]}
-        assert set(debris._followed_by_itself(tokens)) == plain
-
-
 def test_the_shared_facts_are_those_of_the_document_asked_about():
     from checker.core import Segment, Span
     from checker.detectors.calque import language_ranges
