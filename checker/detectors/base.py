@@ -61,6 +61,10 @@ class CheckContext:
             self._facts = DocumentFacts(doc)
         return self._facts
 
+    def forget_facts(self) -> None:
+        """Let go of the last document's facts, and of the document with them."""
+        self._facts = None
+
 
 class WordVerdicts:
     """A detector's judgement of single words, remembered from one article to

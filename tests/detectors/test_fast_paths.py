@@ -95,6 +95,8 @@ def test_the_shared_facts_are_those_of_the_document_asked_about():
     other = ctx.facts(second)
     assert other.doc is second and other.language_ranges == {"de": [(0, 11)]}
     assert other.sentence_start_set == {0} and 5 not in other.exclusions
+    ctx.forget_facts()
+    assert ctx._facts is None and ctx.facts(second) is not other
 
 
 def test_debris_patterns_skipped_for_want_of_their_literals_would_find_nothing():
