@@ -1,4 +1,5 @@
-"""checker/scanning.py: a trie of words matches what the plain alternation does.
+"""checker/scanning.py: a trie of words matches what the plain alternation does, and
+the literals a case-insensitive pattern requires are sure to stand in lower-cased text.
 
 The claims' own word lists are checked in tests/claims/test_fast_paths.py; here
 the other two users: the gazetteer's spellings (look-behind, spaces that also
@@ -11,6 +12,7 @@ import re
 
 import pytest
 
+from checker import scanning
 from checker.rules import RuleBook, gazetteer, substitution
 from checker.rules.substitution import _KeyIndex
 from checker.scanning import word_alternation
@@ -55,3 +57,30 @@ def test_the_lexicon_key_index_sees_every_key_even_overlapping_ones():
     seen = {(m.start(), key) for m in index.pattern.finditer(text) for key in index.prefixes[m.group(1)]}
     expected = {(m.start(), key) for key in keys for m in re.finditer(f"(?={re.escape(key)})", text)}
     assert seen == expected
+
+
+def test_required_literals_are_read_from_the_pattern():
+    requires = scanning.required_literals(r"(?<![\w-])(?:the (?:moment|hour)s? (?:when|where)|x+y?)(?![\w])")
+    assert requires == ()  # "x+y?": a branch with no literal of two letters
+    requires = scanning.required_literals(r"(?<![\w-])the (?:moment|hour)s?(?=,) (?:wh)?en(?![\w])")
+    assert requires == (("the ",), ("moment", "hour"), ("en",))  # a lone space is no test
+
+
+def test_a_sure_literal_matches_only_characters_that_lower_case_to_it():
+    """Where re (ignoring case) matches a character to a literal that
+    sure_literal accepts, lower() and the lexicon's normalise() turn that
+    character into the literal."""
+    sure = {chr(c): scanning.sure_literal(chr(c)) for c in range(0x370)}
+    sure = {ch: low for ch, low in sure.items() if low}
+    assert "i" not in sure and "s" not in sure and "a" in sure and "é" in sure
+    any_sure = re.compile("[" + "".join(re.escape(ch) for ch in sure) + "]", re.I)
+    for code in range(0x110000):
+        x = chr(code)
+        if any_sure.fullmatch(x):
+            for ch, low in sure.items():
+                if re.fullmatch(re.escape(ch), x, re.I):
+                    assert x.lower() == substitution.normalise(x) == low, (hex(code), ch)
+
+
+def test_the_lexicon_folds_only_characters_that_are_never_sure_literals():
+    assert {a for a, _ in substitution._NORMALISE_PAIRS} <= scanning.FOLDED

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from checker.core import Document, Finding, Severity
 
 if TYPE_CHECKING:
+    from checker.detectors.facts import DocumentFacts
     from checker.rules import RuleBook
 
 DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Fix")
@@ -43,11 +44,55 @@ class CheckContext:
     rulebook: "RuleBook | None" = None
     options: dict[str, Any] = field(default_factory=dict)
     _cache: dict[str, Any] = field(default_factory=dict)
+    _facts: "DocumentFacts | None" = field(default=None, repr=False)
 
     def resource(self, name: str, factory):
         if name not in self._cache:
             self._cache[name] = factory()
         return self._cache[name]
+
+    def facts(self, doc: Document) -> "DocumentFacts":
+        """The facts several detectors read of ``doc``, computed once for it
+        (checker.detectors.facts). Those of the last document are kept, and that
+        document with them, until the next one asks."""
+        if self._facts is None or self._facts.doc is not doc:
+            from checker.detectors.facts import DocumentFacts
+
+            self._facts = DocumentFacts(doc)
+        return self._facts
+
+    def forget_facts(self) -> None:
+        """Let go of the last document's facts, and of the document with them."""
+        self._facts = None
+
+
+class WordVerdicts:
+    """A detector's judgement of single words, remembered from one article to
+    the next: an archive's articles share most of their words, so each is
+    judged once. The words an article has that no earlier one had are found
+    by set operations (C speed). Bounded: past ``limit`` words, it starts
+    afresh, as an archive's vocabulary keeps growing.
+
+    ``judge(word)`` must depend on the word alone; None means nothing to say.
+    """
+
+    def __init__(self, judge: Callable[[str], Any], limit: int) -> None:
+        self.judge, self.limit = judge, limit
+        self.verdicts: dict[str, Any] = {}  # every word judged -> its verdict
+        self.flagged: dict[str, Any] = {}  # the words whose verdict is not None
+
+    def flagged_among(self, words: set[str]) -> dict[str, Any]:
+        """word -> verdict, for the words of ``words`` with a verdict."""
+        new = words.difference(self.verdicts)
+        if len(self.verdicts) + len(new) > self.limit:
+            self.verdicts.clear()
+            self.flagged.clear()
+            new = words
+        for word in new:
+            verdict = self.verdicts[word] = self.judge(word)
+            if verdict is not None:
+                self.flagged[word] = verdict
+        return {word: self.flagged[word] for word in self.flagged.keys() & words}
 
 
 class Detector:

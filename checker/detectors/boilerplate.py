@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable
 
 from checker.core import Document, Finding, Severity
@@ -38,13 +38,22 @@ class RepeatedLine(Detector):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        raw = doc.text.split("\n")
+        stripped = [line.strip() for line in raw]
+        # Only lines that occur twice can be flagged: their words are counted.
+        repeated = {line for line, n in Counter(stripped).items() if n > 1 and line}
+        if not repeated:
+            return
         lines: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        wordy: dict[str, bool] = {}
         pos = 0
-        for line in doc.text.split("\n"):
-            stripped = line.strip()
-            if len(_WORD.findall(stripped)) >= MIN_REPEATED_WORDS:
-                start = pos + line.index(stripped)
-                lines[stripped].append((start, start + len(stripped)))
+        for line, bare in zip(raw, stripped):
+            if bare in repeated:
+                if bare not in wordy:
+                    wordy[bare] = len(_WORD.findall(bare)) >= MIN_REPEATED_WORDS
+                if wordy[bare]:
+                    start = pos + line.index(bare)
+                    lines[bare].append((start, start + len(bare)))
             pos += len(line) + 1
         for text, spans in lines.items():
             if len(spans) < 2:

@@ -81,7 +81,7 @@ class Calque(Detector):
 
         lexicon = self.lexicon or load_lexicon(ctx)
         hits = []
-        for language, spans in language_ranges(doc).items():
+        for language, spans in ctx.facts(doc).language_ranges.items():
             for entry, m in lexicon.find(doc.text, language):
                 if entry.rule != self.id or not inside(m.start(), spans):
                     continue

@@ -50,12 +50,15 @@ class LowercaseProperNoun(Detector):
         # Work on distinct words first: only the few lower-case words whose
         # capitalised form also occurs are looked at occurrence by occurrence.
         distinct = set(_WORD.findall(doc.text))
-        candidates = sorted(w for w in distinct
-                            if w.islower() and w[0].upper() + w[1:] in distinct)
+        language = doc.language or "en"
+        # The frequency test first: most candidates are common words that also
+        # start a sentence ("the" / "The"), and need no counting.
+        candidates = sorted(w for w in filter(str.islower, distinct)
+                            if w[0].upper() + w[1:] in distinct
+                            and zipf_frequency(w, language) < COMMON_WORD_ZIPF)
         if not candidates:
             return
-        sentence_starts = {s.start for s in doc.sentences}
-        language = doc.language or "en"
+        sentence_starts = ctx.facts(doc).sentence_start_set
         for lower in candidates:
             proper = lower[0].upper() + lower[1:]
             spans = list(_occurrences(doc.text, lower))
@@ -65,8 +68,6 @@ class LowercaseProperNoun(Detector):
             if not capital_count:
                 continue  # capitalised only where any word is: at a sentence start
             frequency = zipf_frequency(lower, language)
-            if frequency >= COMMON_WORD_ZIPF:
-                continue
             if frequency >= ORDINARY_WORD_ZIPF and len(spans) >= capital_count:
                 continue
             for start, end in spans:

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
-from checker.detectors.numbers import LanguageAt, finditer_in, literal_windows, windows
+from checker.detectors.numbers import finditer_in, literal_windows, windows
 
 _SP = r"[ \u00a0\u202f]+"
 _Q = r"(?:[\"“”'‘’«»]" + r"[ \u00a0\u202f]?)?"  # an optional quote between the words
@@ -152,7 +152,7 @@ class ClockForDuration(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         found: dict[tuple[int, int], Finding] = {}
 
         def add(start, end, message, suggestion, severity=None, confidence=0.85):

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
-from checker.detectors.numbers import LanguageAt, finditer_in
+from checker.detectors.numbers import finditer_in
 from checker.resources import zipf_frequency
 
 # Capitalised words; an explicit set of capitals (not a negated class) lets the
@@ -379,7 +379,7 @@ class PronounGender(Detector):
         if not self._names:
             return
         text = doc.text
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         # (language, span start, span end, pronoun start, pronoun end)
         attributions: list[tuple[str, int, int, int, int]] = []
         for lang, pattern in (("en", _EN_ATTRIBUTION), ("fr", _FR_ATTRIBUTION),
@@ -399,7 +399,7 @@ class PronounGender(Detector):
                 attributions.append((lang, span[0], span[1], m.start(key), m.end(key)))
         if not attributions:
             return
-        sentence_starts = [s.start for s in doc.sentences]
+        sentence_starts = ctx.facts(doc).sentence_starts
         spans: list[tuple[int, int]] = []
         for _, span_start, _, _, _ in sorted(attributions, key=lambda a: a[1]):
             start = self._window_start(doc, sentence_starts, span_start)

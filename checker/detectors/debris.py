@@ -7,7 +7,8 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
-from checker.detectors.numbers import Exclusions, LanguageAt
+from checker.detectors.numbers import Exclusions
+from checker.scanning import all_present, required_literals
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \t\u00a0\u202f\u2009"
@@ -50,13 +51,16 @@ class Debris(Detector):
         rules = ctx.rulebook.parsed(existence.KIND, existence.parse) if ctx.rulebook else ()
         self._rules = tuple(r for r in rules if r.rule == self.id)
         # One expression per scope, one named group per entry: one pass finds
-        # every entry.
+        # every entry. It runs only on a text that holds the literals one of its
+        # entries requires (most articles have no debris).
         combined: dict[str, re.Pattern | None] = {}
+        self._requires: dict[str, list[tuple[tuple[str, ...], ...]]] = {}
         for scope in ("line", "line-start", "inline"):
             members = [(i, r) for i, r in enumerate(self._rules) if r.scope == scope]
             if not members:
                 combined[scope] = None
                 continue
+            self._requires[scope] = [required_literals(r.body) for _, r in members]
             alternatives = "|".join(
                 f"(?P<e{i}>{'(?i:' if r.ignore_case else '(?:'}{r.body}))" for i, r in members)
             source = existence.scoped(f"(?:{alternatives})", scope)
@@ -71,7 +75,7 @@ class Debris(Detector):
         if not hasattr(self, "_rules"):
             self.prepare(ctx)
         text = doc.text
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         spans: list[tuple[int, int, str]] = []
 
         def take(m) -> None:
@@ -83,9 +87,11 @@ class Debris(Detector):
             if start != end and rule.applies_to(lang_at(start)):
                 spans.append((start, end, rule.message))
 
+        lowered = ctx.facts(doc).lowered
         for scope in ("line", "line-start", "inline"):
             pattern = self._combined[scope]
-            if pattern is None:
+            if pattern is None or not any(all_present(requires, lowered)
+                                          for requires in self._requires[scope]):
                 continue
             if scope != "inline":
                 m = self._combined[scope + "@0"].match(text)
@@ -168,8 +174,8 @@ class DoubledWord(Detector):
             candidates -= _VALID_DOUBLES.get(doc.language, set())
         if not candidates:
             return
-        lang_at = LanguageAt(doc)
-        skip = Exclusions(text)
+        lang_at = ctx.facts(doc).language_at
+        skip = ctx.facts(doc).exclusions
         pattern = re.compile(
             r"(?P<a>" + "|".join(re.escape(c) for c in sorted(candidates)) +
             r")(?P<sp>[ \t\u00a0\u202f]+)(?P<b>(?P=a))(?![\w'’-])", re.I)
@@ -255,7 +261,7 @@ class FrenchPunctuationSpace(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         found: dict[int, Finding] = {}  # keyed by the mark's offset
         skip: Exclusions | None = None
         n = len(text)
@@ -265,7 +271,7 @@ class FrenchPunctuationSpace(Detector):
             if mark_at in found or lang_at(mark_at) != "fr":
                 return
             if skip is None:
-                skip = Exclusions(text)
+                skip = ctx.facts(doc).exclusions
             if mark_at in skip or start in skip:
                 return
             found[mark_at] = self.finding(doc, start, end, message, suggestion=suggestion,
@@ -368,8 +374,7 @@ class SpaceBeforePunctuation(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        lang_at = LanguageAt(doc)
-        skip = Exclusions(text)
+        lang_at = ctx.facts(doc).language_at
         skip: Exclusions | None = None
         n = len(text)
         for m in _SPACED_MARK.finditer(text):
@@ -382,7 +387,7 @@ class SpaceBeforePunctuation(Detector):
             if mark[0] in ";:!?" and lang_at(mark_at) not in ("en", "de"):
                 continue  # French and others space these marks on purpose
             if skip is None:
-                skip = Exclusions(text)
+                skip = ctx.facts(doc).exclusions
             if mark_at in skip:
                 continue
             start = _word_back(text, i, "") or max(0, i - 40)
@@ -420,7 +425,7 @@ class DoubledPunctuation(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        skip = Exclusions(text)
+        skip = ctx.facts(doc).exclusions
         n = len(text)
         for m in _DOUBLED_PUNCT.finditer(text):
             i, end = m.start(), m.end()

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from typing import Iterable
 
 from checker.core import Document, Finding, Severity
-from checker.detectors.base import CheckContext, Detector
+from checker.detectors.base import CheckContext, Detector, WordVerdicts
 from checker.resources import zipf_frequency
 from checker.rules import gazetteer as gazetteer_kind
+from checker.scanning import not_after
 
 # Capitalised words, and each part of a hyphenated name ("Aix-Marseyille").
 _NAME_PART = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]{3,}")
@@ -17,6 +17,7 @@ _NAME_PART = re.compile(r"(?<![\w'’])[^\W\d_a-z][^\W\d_]{3,}")
 # from "Pokrovsk"; two edits between 5-letter names make different names.
 MIN_LENGTH_TWO_EDITS = 8
 MAX_ZIPF = 1.0  # a word wordfreq knows this well is a word, not a typo
+MAX_REMEMBERED = 100_000  # words per language whose verdict is kept between articles
 
 
 class EntityTypo(Detector):
@@ -46,7 +47,7 @@ class EntityTypo(Detector):
     severity = Severity.WARNING
 
     def prepare(self, ctx: CheckContext) -> None:
-        ctx.resource("entity-typo-closest", lambda: _closest_in(*_index(self._gazetteer(ctx))))
+        ctx.resource("entity-typo-closest", lambda: _Closest(*_index(self._gazetteer(ctx))))
 
     @staticmethod
     def _gazetteer(ctx: CheckContext):
@@ -54,11 +55,17 @@ class EntityTypo(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         self.prepare(ctx)
-        closest = ctx.resource("entity-typo-closest", dict)
         language = doc.language or "en"
-        for match in _NAME_PART.finditer(doc.text):
+        closest = ctx.resource("entity-typo-closest", dict)
+        if closest.name_parts is None:
+            return
+        # The distinct words first: most articles have no near miss at all.
+        misspelt = closest.among(set(closest.name_parts.findall(doc.text)), language)
+        if not misspelt:
+            return
+        for match in closest.name_parts.finditer(doc.text):
             word = match.group(0)
-            verdict = closest(word, language)
+            verdict = misspelt.get(word)
             if verdict is None:
                 continue
             entity_id, spelling = verdict
@@ -87,11 +94,26 @@ def _index(gazetteer) -> tuple[frozenset[str], dict[str, list[tuple[str, str]]]]
     return frozenset(words), dict(by_initial)
 
 
-def _closest_in(known: frozenset[str], by_initial):
-    """_closest over one gazetteer index, remembered per word: an archive's names
-    recur from article to article (bounded, so a huge archive cannot grow it)."""
-    return lru_cache(maxsize=100_000)(
-        lambda word, language: _closest(word, known, by_initial, language))
+class _Closest:
+    """_closest over one gazetteer index, remembered per word and language: an
+    archive's names recur from article to article."""
+
+    def __init__(self, known: frozenset[str], by_initial) -> None:
+        self.known, self.by_initial = known, by_initial
+        self._verdicts: dict[str, WordVerdicts] = {}
+        # _NAME_PART's words, less those whose initial no known name has (they
+        # cannot be near one): a pattern that opens with those capitals lets re
+        # skip to them, and the look-behind goes after the first letter.
+        self.name_parts = re.compile(
+            "[" + "".join(map(re.escape, sorted(by_initial))) + "]" + not_after(r"[\w'’]")
+            + r"[^\W\d_]{3,}") if by_initial else None
+
+    def among(self, words: set[str], language: str) -> dict[str, tuple[str, str]]:
+        """word -> (entity id, spelling), for the words of ``words`` that misspell a name."""
+        if language not in self._verdicts:
+            self._verdicts[language] = WordVerdicts(
+                lambda word: _closest(word, self.known, self.by_initial, language), MAX_REMEMBERED)
+        return self._verdicts[language].flagged_among(words)
 
 
 def _closest(word: str, known: frozenset[str], by_initial,

@@ -234,13 +234,13 @@ class UnitMismatch(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        if not any(ch.isdigit() for ch in text):
+        if not any(map(str.isdigit, text)):  # map: no Python frame per character
             return
         unit_windows = literal_windows(text, _UNIT_SUBSTRINGS, 160, 160)
         noun_windows = literal_windows(text, _NOUN_SUBSTRINGS, 30, 80)
         if not unit_windows and not noun_windows:
             return
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         seen: set[tuple[int, int]] = set()
 
         def emit(match, message, suggestion):
@@ -380,7 +380,7 @@ class NumberFormat(Detector):
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
-        lang_at = LanguageAt(doc)
+        lang_at = ctx.facts(doc).language_at
         skip: Exclusions | None = None
         findings: list[Finding] = []
 
@@ -398,7 +398,7 @@ class NumberFormat(Detector):
             if lang not in ("en", "fr"):
                 continue
             if skip is None:
-                skip = Exclusions(text)
+                skip = ctx.facts(doc).exclusions
             if start in skip or _VERSION_BEFORE.search(text, max(0, start - 12), start):
                 continue
             if lang == "en":
@@ -413,7 +413,7 @@ class NumberFormat(Detector):
             if lang not in ("en", "fr"):
                 continue
             if skip is None:
-                skip = Exclusions(text)
+                skip = ctx.facts(doc).exclusions
             if start in skip:
                 continue
             if lang == "en":

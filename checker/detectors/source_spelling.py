@@ -7,7 +7,7 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
-from checker.detectors.calque import inside, language_ranges
+from checker.detectors.calque import inside
 from checker.rules import gazetteer as gazetteer_kind
 from checker.rules.gazetteer import Gazetteer
 from checker.rules.substitution import LANGUAGE_NAMES
@@ -94,7 +94,7 @@ class SourceSpelling(Detector):
         language = doc.language
         if language not in gazetteer_kind.LANGUAGES:
             return
-        spans = language_ranges(doc).get(language, [])
+        spans = ctx.facts(doc).language_ranges.get(language, [])
         text = doc.text
         taken: list[tuple[int, int]] = []
         findings: list[Finding] = []
@@ -161,9 +161,7 @@ class SourceSpelling(Detector):
 
     def _minority(self, doc: Document, language: str, spans) -> Iterable[Finding]:
         text = doc.text
-        for entity in self.gazetteer.entities:
-            if language not in entity.minority or len(entity.accepted.get(language, ())) < 2:
-                continue
+        for entity in self.gazetteer.minority(language):
             if sum(1 for s in entity.accepted[language] if s in text) < 2:
                 continue  # cheap test first: one spelling alone cannot be a minority
             pattern = self.gazetteer.accepted_pattern(entity, language)

@@ -39,7 +39,14 @@ class SpacedHyphen(Detector):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
-        for match in _SPACED_HYPHEN.finditer(doc.text):
+        text = doc.text
+        first = text.find(" -")
+        if first < 0:
+            return
+        # Every match holds " -" and no other space: none starts before the
+        # word in front of the first " -". re tries its look-behind at every
+        # offset, so the text before is not worth scanning.
+        for match in _SPACED_HYPHEN.finditer(text, text.rfind(" ", 0, first) + 1):
             left, right = match.group(1), match.group(2)
             yield self.finding(
                 doc, match.start(), match.end(),

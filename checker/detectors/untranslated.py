@@ -6,8 +6,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from checker.core import Document, Finding, Severity
-from checker.detectors.base import CheckContext, Detector
-from checker.detectors.calque import inside, language_ranges
+from checker.detectors.base import CheckContext, Detector, WordVerdicts
+from checker.detectors.calque import inside
 from checker.rules.substitution import LANGUAGE_NAMES
 
 # Languages whose text is checked, and the languages a leftover word may come from.
@@ -123,12 +123,14 @@ class Untranslated(Detector):
 
     def __init__(self) -> None:
         self.known_names: frozenset[str] = frozenset()
-        self._cache: dict[tuple[str, str], str | None] = {}
+        # per text language: word -> the language it is a leftover of, or None
+        self._verdicts: dict[str, WordVerdicts] = {}
 
     def prepare(self, ctx: CheckContext) -> None:
         from checker.detectors.source_spelling import load_gazetteer
 
         self.known_names = load_gazetteer(ctx).known_words()
+        self._verdicts.clear()  # they depend on the names
 
     def applies_to(self, doc: Document) -> bool:
         return doc.language in TARGETS
@@ -139,13 +141,12 @@ class Untranslated(Detector):
         if not self.known_names:
             self.prepare(ctx)
         language = doc.language
-        spans = language_ranges(doc).get(language, [])
+        spans = ctx.facts(doc).language_ranges.get(language, [])
         if not spans:
             return
         text = doc.text
-        # Distinct lower-case words first (one C-level pass); most texts stop here.
-        suspects = {w: s for w in set(_WORD.findall(text)) if w.islower()
-                    for s in (self._source_of(w, language),) if s}
+        # Distinct lower-case words first (C-level passes); most texts stop here.
+        suspects = self._suspects(set(filter(str.islower, _WORD.findall(text))), language)
         if not suspects:
             return
         tokens = list(_WORD.finditer(text))
@@ -175,13 +176,12 @@ class Untranslated(Detector):
             note_source(finding, source)
             yield finding
 
-    def _source_of(self, word: str, language: str) -> str | None:
-        key = (word, language)
-        if key not in self._cache:
-            if len(self._cache) >= MAX_REMEMBERED:  # an archive's vocabulary keeps growing
-                self._cache.clear()
-            self._cache[key] = self._judge(word, language)
-        return self._cache[key]
+    def _suspects(self, words: set[str], language: str) -> dict[str, str]:
+        """The leftovers among ``words`` -> the language each comes from."""
+        if language not in self._verdicts:
+            self._verdicts[language] = WordVerdicts(
+                lambda word: self._judge(word, language), MAX_REMEMBERED)
+        return self._verdicts[language].flagged_among(words)
 
     def _judge(self, word: str, language: str) -> str | None:
         if len(word) < MIN_LENGTH or word in self.known_names:

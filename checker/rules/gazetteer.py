@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.rules import RuleDataError, RuleFile
-from checker.scanning import word_alternation
+from checker.scanning import not_after, word_alternation
 
 KIND = "gazetteer"
 LANGUAGES = ("en", "fr", "de", "es", "it")
@@ -84,6 +84,8 @@ class Gazetteer:
     _accepted_words: dict[str, frozenset[str]] = field(default_factory=dict)
     _index: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     _compiled: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
+    _minority: dict[str, tuple[Entity, ...]] = field(default_factory=dict)
+    _scan: dict[str, tuple[re.Pattern | None, tuple[str, ...]]] = field(default_factory=dict)
 
     def by_id(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
@@ -93,6 +95,15 @@ class Gazetteer:
         if not spellings:
             return None
         return _alternation(spellings)
+
+    def minority(self, language: str) -> tuple[Entity, ...]:
+        """The entities with several accepted spellings in ``language`` that a text
+        must not mix (``minority``): a handful of the list, found once."""
+        if language not in self._minority:
+            self._minority[language] = tuple(
+                e for e in self.entities
+                if language in e.minority and len(e.accepted.get(language, ())) >= 2)
+        return self._minority[language]
 
     def foreign(self, language: str) -> dict[str, Foreign]:
         """Every spelling wrong in ``language`` -> what it is a spelling of."""
@@ -119,14 +130,21 @@ class Gazetteer:
 
         A first-word index keeps this fast: the text's distinct words are
         intersected with the first words of the wrong spellings, and only the
-        spellings that can match are searched for.
+        spellings that can match are searched for. Nearly all those first words
+        are capitalised, so only the text's capitalised words are listed (a
+        pattern that skips to a capital); the few others are kept when they
+        stand anywhere in the text, which at worst searches for a spelling that
+        is not there.
         """
         index = self._first_word_index(language)
         if not index:
             return
         table = self.foreign(language)
         compiled = self._compiled.setdefault(language, {})
-        for word in sorted(set(_WORDS.findall(text)) & index.keys()):
+        capitalised, others = self._first_word_scan(language)
+        words = set(capitalised.findall(text) if capitalised else ()) & index.keys()
+        words.update(word for word in others if word in text)
+        for word in sorted(words):
             if word not in compiled:  # compiled on first use: most words never occur
                 compiled[word] = _alternation(index[word])
             for m in compiled[word].finditer(text):
@@ -142,6 +160,20 @@ class Gazetteer:
                     groups.setdefault(first.group(0), []).append(spelling)
             self._index[language] = groups
         return self._index[language]
+
+    def _first_word_scan(self, language: str) -> tuple[re.Pattern | None, tuple[str, ...]]:
+        """A pattern listing the text's words (letter runs, as _WORDS finds them)
+        that open with a capital some first word opens with; the first words that
+        do not open with a capital."""
+        if language not in self._scan:
+            index = self._first_word_index(language)
+            capitals = sorted({word[0] for word in index if word[0].isupper()})
+            others = tuple(sorted(word for word in index if not word[0].isupper()))
+            # the first letter of a run: the look-behind goes after it (scanning.not_after)
+            pattern = re.compile("[" + "".join(map(re.escape, capitals)) + "]"
+                                 + not_after(r"[^\W\d_]") + r"[^\W\d_]*") if capitals else None
+            self._scan[language] = (pattern, others)
+        return self._scan[language]
 
     def known_words(self) -> frozenset[str]:
         """Lower-case words of every spelling: names the untranslated rule leaves alone."""

@@ -51,12 +51,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from checker.core import CATEGORIES, Severity
 from checker.rules import RuleDataError, RuleFile
-from checker.scanning import word_alternation
+from checker.scanning import all_present, required_literals, word_alternation
 
 KIND = "substitution"
 DEFAULT_RULE = "MT-calque"
@@ -174,6 +175,25 @@ def slot_forms(spec: str) -> list[str]:
 
 
 _BRACE = re.compile(r"\{([^{}\d,][^{}]*)\}")
+_SPACE_RUN = re.compile(r" {2,}")
+_GROUP_REF = re.compile(r"\\g<([^\W\d]\w*)>")
+
+
+@lru_cache(maxsize=4096)
+def _template_parts(template: str) -> tuple[str, ...] | None:
+    """A fix template split into literal text and group names, alternately, or
+    None when it holds an escape other than ``\\g<name>``."""
+    parts = tuple(_GROUP_REF.split(template))
+    return None if any("\\" in literal for literal in parts[::2]) else parts
+
+
+def _expand_fix(match: re.Match, template: str) -> str:
+    """``match.expand(template)``, without re parsing the template at each call."""
+    parts = _template_parts(template)
+    if parts is None:
+        return match.expand(template)
+    return "".join(part if i % 2 == 0 else match.group(part) or ""
+                   for i, part in enumerate(parts))
 
 
 @dataclass(frozen=True)
@@ -213,9 +233,9 @@ class Substitution:
             i = chosen[k] if k is not None and k < len(chosen) else 0
             return forms[min(i, len(forms) - 1)]
 
-        template = _BRACE.sub(fill, self.fix)
-        text = match.expand(template)
-        text = re.sub(r" {2,}", " ", text).strip()
+        template = _BRACE.sub(fill, self.fix) if "{" in self.fix else self.fix
+        text = _expand_fix(match, template)
+        text = _SPACE_RUN.sub(" ", text).strip()
         original = match.group(0)
         if original[:1].isupper() and not original.isupper() and text[:1].islower():
             text = text[0].upper() + text[1:]
@@ -246,12 +266,21 @@ class Lexicon:
         if not entries:
             return
         index = _key_index(self, language)
-        windows = index.windows(normalise(text[start:end]), start, end)
+        lowered = normalise(text[start:end])
+        windows = index.windows(lowered, start, end)
         for keyless in index.keyless:
-            windows[keyless] = [(start, end)]
+            if all_present(index.requires[keyless], lowered):
+                windows[keyless] = [(start, end)]
+        # A window is skipped when it lacks a literal the entry requires; that
+        # needs the lowered text to keep the offsets ('İ' lower-cases to two
+        # characters).
+        aligned = len(lowered) == end - start
         for i in sorted(windows):  # the entries' own order: findings come out stable
             entry = entries[i]
             for w_start, w_end in windows[i]:
+                if aligned and not all_present(index.requires[i], lowered, w_start - start,
+                                               w_end - start):
+                    continue
                 for m in entry.pattern.finditer(text, w_start, w_end):
                     if m.end() > m.start() and (m.end() < w_end or w_end == end):
                         yield entry, m
@@ -270,6 +299,8 @@ class _KeyIndex:
     position costs a few character tests, not one test per entry), inside a
     look-ahead so that overlapping keys are all seen. At a position it reports
     the longest key; the keys that are prefixes of that one occur there too.
+    An entry that misses one of its required literals in the text gets no
+    window at all, however often its keys occur ("the ").
     """
 
     def __init__(self, entries: tuple[Substitution, ...]) -> None:
@@ -278,8 +309,14 @@ class _KeyIndex:
             for key in dict.fromkeys(entry.keys or ()):
                 owners.setdefault(key, []).append(index)
         self.owners = owners
+        # Per entry, the literals every match contains (scanning.required_literals):
+        # read here, when a document of the language first needs them, not at load.
+        self.requires = [required_literals(entry.pattern.pattern) for entry in entries]
         self.keyless = [index for index, entry in enumerate(entries) if entry.keys is None]
         self.prefixes = {key: [k for k in owners if key.startswith(k)] for key in owners}
+        # longest key found at a position -> (length of a key there, entry owning it)
+        self.targets = {key: [(len(k), index) for k in self.prefixes[key] for index in owners[k]]
+                        for key in owners}
         self.pattern = re.compile(f"(?=({word_alternation(owners)}))") if owners else None
 
     def windows(self, lowered: str, offset: int, end: int) -> dict[int, list[tuple[int, int]]]:
@@ -287,12 +324,16 @@ class _KeyIndex:
         spans: dict[int, list[tuple[int, int]]] = {}
         if self.pattern is None:
             return spans
+        live: dict[int, bool] = {}  # entry index -> are its required literals in the text?
         for m in self.pattern.finditer(lowered):
-            pos = m.start()
-            for key in self.prefixes[m.group(1)]:
-                span = (max(offset, offset + pos - WINDOW), min(end, offset + pos + len(key) + WINDOW))
-                for index in self.owners[key]:
-                    spans.setdefault(index, []).append(span)
+            pos = offset + m.start()
+            for size, index in self.targets[m.group(1)]:
+                ok = live.get(index)
+                if ok is None:
+                    ok = live[index] = all_present(self.requires[index], lowered)
+                if ok:
+                    spans.setdefault(index, []).append(
+                        (max(offset, pos - WINDOW), min(end, pos + size + WINDOW)))
         return {index: _merged(found) for index, found in spans.items()}
 
 
@@ -317,7 +358,8 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # --- compiling a pattern -------------------------------------------------
 
 def normalise(text: str) -> str:
-    """The lower-cased text the prefilter keys are looked up in (same length)."""
+    """The lower-cased text the prefilter keys are looked up in (same length).
+    It folds the characters of scanning.FOLDED, so required literals hold in it."""
     text = text.lower()
     for a, b in _NORMALISE_PAIRS:  # str.replace is several times faster than translate
         if a in text:

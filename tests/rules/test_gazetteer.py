@@ -69,3 +69,26 @@ def test_find_foreign_spans_and_what_may_not_stand_before_a_name(gaz):
     found = [(m.start(), m.end(), m.group(0), f.entity.id) for m, f in gaz.find_foreign(text, "en")]
     # a no-break space inside a name matches its plain space; the longest spelling wins
     assert found == [(18, 24, "Koursk", "kursk"), (3, 13, "Krivoy\u00a0Rog", "kryvyi-rih")]
+
+
+def test_find_foreign_lists_the_words_every_text_word_list_would(gaz):
+    """Listing only the capitalised words (and testing the few other first words
+    by substring) finds what intersecting all the text's words finds."""
+    import random
+    import re
+
+    def plain(text, language):
+        index = gaz._first_word_index(language)
+        for word in sorted(set(re.findall(r"[^\W\d_]+", text)) & index.keys()):
+            for m in gazetteer._alternation(index[word]).finditer(text):
+                yield m.span(), gaz.foreign(language)[gazetteer._SPACES.sub(" ", m.group(0))]
+
+    rng = random.Random(5)
+    for language in gazetteer.LANGUAGES:
+        spellings = sorted(gaz.foreign(language))
+        lower = [s for s in spellings if not s[0].isupper()]  # "mer Noire", "al-Sharaa"
+        pieces = spellings[:150] + lower + [" ", "\u00a0", "-", "x", "é", "la ", "Mer", "mer", "al-", "'"]
+        for _ in range(40):
+            text = "".join(rng.choice(pieces) for _ in range(120))
+            fast = [(m.span(), f) for m, f in gaz.find_foreign(text, language)]
+            assert fast == list(plain(text, language)), text

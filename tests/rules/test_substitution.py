@@ -180,3 +180,41 @@ def test_suggestions_of_the_seed_calques(lexicon):
     for text, (span, fix) in cases.items():
         [(e, m)] = list(lexicon.find(text, "en"))
         assert (m.group(0), e.suggestion(m)) == (span, fix)
+
+
+# --- fast paths: they find what the plain code finds ---
+
+def _texts(lexicon) -> list[str]:
+    """Example and clean sentences, alone, run together, and with their case or
+    their letters changed where re's case folding and str.lower() part ways."""
+    import random
+
+    sentences = [t for e in lexicon.entries for t in e.examples + e.cleans]
+    rng = random.Random(11)
+    texts = list(sentences)
+    for _ in range(300):
+        text = " ".join(rng.sample(sentences, 5))
+        texts += [text, text.upper(), text.title(), text.replace("i", "ı").replace("s", "ſ"),
+                  "İstanbul. " + text.replace("I", "İ")]
+    return texts
+
+
+def test_required_literals_skip_only_windows_without_a_match(lexicon):
+    """Lexicon.find with its requirement test finds what scanning every window finds."""
+    plain = substitution.Lexicon(lexicon.entries, lexicon.by_target)
+    for language, entries in plain.by_target.items():
+        substitution._key_index(plain, language).requires = [()] * len(entries)
+    for text in _texts(lexicon):
+        for language in lexicon.by_target:
+            fast = [(e.id, m.span()) for e, m in lexicon.find(text, language)]
+            assert fast == [(e.id, m.span()) for e, m in plain.find(text, language)], text
+
+
+
+def test_every_example_match_holds_the_literals_its_entry_requires(lexicon):
+    from checker.scanning import all_present, required_literals
+
+    for e in lexicon.entries:
+        requires = required_literals(e.pattern.pattern)
+        for example in e.examples:
+            assert all_present(requires, substitution.normalise(e.pattern.search(example).group(0))), e.id
