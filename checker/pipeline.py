@@ -363,6 +363,7 @@ def _check(doc: Document, detectors: list[Detector], ctx: CheckContext,
                     notices.append(unavailable)
                 continue
             raise
+    ctx.forget_facts()  # the run keeps no article text
     findings = _dedupe(_drop_explained_model_findings(findings))
     records, claims = _claims(doc)
     verdict = _machine_translation(doc, findings)
