@@ -496,7 +496,8 @@ def _doc_pages(summaries: Sequence[DocumentSummary]) -> list[str]:
 class CrossView:
     check: CrossCheck
     links: list[tuple[str, str, str | None]]  # (path, text, href relative to root)
-    fingerprint: str = ""  # of its HTML, for the keys of the document pages showing it
+    page_html: str = ""  # as a document page shows it: made once, shown on each of its pages
+    fingerprint: str = ""  # of page_html, for the keys of the document pages showing it
 
 
 def _cross_views(report: Report, summaries: Sequence[DocumentSummary], pages: list[str],
@@ -587,8 +588,8 @@ def _site(report: Report) -> _Site:
     for cv in cross:
         if cv.check.kind == "consistent":
             continue
-        shown = items.cross_item(cv, "../")  # as a document page shows it
-        cv.fingerprint = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
+        cv.page_html = items.cross_item(cv, "../")
+        cv.fingerprint = hashlib.blake2b(cv.page_html.encode("utf-8", "surrogatepass"),
                                          digest_size=16).hexdigest()
         for page in dict.fromkeys(link[2].split("#")[0] for link in cv.links if link[2]):
             cross_by_page.setdefault(page, []).append(cv)
@@ -753,6 +754,7 @@ def _render_document(tpl, view: DocView, result: DocumentResult, site: _Site, ke
         findings=findings, lines=lines, rows=rows, corrected=corrected,
         n_changed=sum(1 for r in rows if r.changed), n_fixes=len(fixes),
         categories=sorted(categories.items()), claim_rows=claim_rows,
+        cross_html=Markup("".join([cv.page_html for cv in view.cross])),
         download_name=f"{Path(view.name).stem or 'article'}.corrected.txt",
         **{**site.document_common, "page_key": key})
 
