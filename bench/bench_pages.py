@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 _CHILD = r"""
-import os, resource, sys, time
+import gc, os, resource, sys, time
 from pathlib import Path
 from checker.pipeline import RunOptions, run
 from checker.report import html
@@ -45,6 +45,7 @@ report = run(paths, RunOptions(use_lm=False, fail_on=None, jobs=1))
 site = html._site(report)
 template = site.env.get_template("document.html.j2")
 results = [report.documents[i] for i in range(len(site.docs))]  # read back before timing
+gc.freeze()  # as while a run writes its reports (collector.frozen)
 
 def render_all():
     for i, view in enumerate(site.docs):
