@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from checker.core import Finding
 
@@ -38,8 +39,7 @@ class Fix:
     finding: int  # index of the finding in the document's findings
 
 
-@dataclass(frozen=True)
-class Op:
+class Op(NamedTuple):  # a tuple: made by the dozen per page, a frozen dataclass costs 5x
     """A piece of the diff: text both versions share, or text one of them lacks."""
 
     kind: str  # equal | delete | insert
@@ -47,8 +47,7 @@ class Op:
     finding: int | None = None  # the finding whose fix made this change
 
 
-@dataclass(frozen=True)
-class DiffRow:
+class DiffRow(NamedTuple):
     """One line of the side-by-side diff: an original line and what it became.
 
     Rows break only at line breaks both versions share, so a fix that joins or
@@ -140,18 +139,28 @@ def _tokens(text: str) -> list[str]:
 
 def _word_ops(old: str, new: str, finding: int | None) -> list[Op]:
     """A word-level diff of two short strings."""
+    return [Op(kind, text, None if kind == EQUAL else finding)
+            for kind, text in _word_diff(old, new)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """(kind, text) of each piece of the word-level diff of two short strings.
+
+    Kept: an archive repeats its fixes on the same words ("mid -May", a
+    boilerplate line), and comparing them (difflib) is most of a diff's cost."""
     a, b = _tokens(old), _tokens(new)
-    ops: list[Op] = []
+    ops: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            ops.append(Op(EQUAL, "".join(a[i1:i2])))
+            ops.append((EQUAL, "".join(a[i1:i2])))
             continue
         if tag in ("delete", "replace"):
-            ops.append(Op(DELETE, "".join(a[i1:i2]), finding))
+            ops.append((DELETE, "".join(a[i1:i2])))
         if tag in ("insert", "replace"):
-            ops.append(Op(INSERT, "".join(b[j1:j2]), finding))
-    return ops
+            ops.append((INSERT, "".join(b[j1:j2])))
+    return tuple(ops)
 
 
 def diff_ops(text: str, fixes: Sequence[Fix]) -> list[Op]:

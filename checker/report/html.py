@@ -306,88 +306,91 @@ def pieces_by_line(text: str, findings: tuple[Finding, ...],
     Each piece carries the indexes of the findings covering it, so overlapping
     and nested findings need no nested elements. ``claims`` are
     (anchor, start, end). Zero-length findings become carets at their point.
+
+    The sweep stops only where a finding or claim starts or ends (a "mark"):
+    the same ones cover all the text up to the next mark, which is cut at its
+    line breaks there. An article's lines mostly carry nothing, and cost a
+    split and a plain piece each. What starts on a line break shows on the
+    first piece after it (its "begins" and claim anchors are carried over);
+    a finding of line breaks only becomes a caret there.
     """
     n = len(text)
     starts: dict[int, list[int]] = defaultdict(list)
     ends: dict[int, list[int]] = defaultdict(list)
     points: dict[int, list[int]] = defaultdict(list)
-    bounds = {0, n}
+    marks = {0, n}
     for i, f in enumerate(findings):
         s, e = min(f.start, n), min(f.end, n)
+        marks.add(s)
         if s == e:
             points[s].append(i)
-            bounds.add(s)
-            continue
-        starts[s].append(i)
-        ends[e].append(i)
-        bounds.update((s, e))
-    c_starts: dict[int, list[str]] = defaultdict(list)
-    c_ends: dict[int, list[str]] = defaultdict(list)
+        else:
+            starts[s].append(i)
+            ends[e].append(i)
+            marks.add(e)
+    claim_starts: dict[int, list[str]] = defaultdict(list)
+    claim_ends: dict[int, list[str]] = defaultdict(list)
     for anchor, s, e in claims:
         s, e = min(s, n), min(max(e, s), n)
-        c_starts[s].append(anchor)
-        c_ends[e].append(anchor)
-        bounds.update((s, e))
-    pos = text.find("\n")
-    while pos != -1:
-        bounds.update((pos, pos + 1))
-        pos = text.find("\n", pos + 1)
-    order = sorted(bounds)
+        claim_starts[s].append(anchor)
+        claim_ends[e].append(anchor)
+        marks.update((s, e))
     severity = [f.severity.value for f in findings]
-    rank = {"error": 2, "warning": 1, "info": 0}
+    rank = {"error": 2, "warning": 1, "info": 0}.__getitem__
+
+    def top(ids) -> str:
+        return max((severity[i] for i in ids), key=rank)
+
+    def caret(ids: tuple[int, ...], sev: str, cats: str) -> Piece:
+        return Piece("", findings=ids, begins=ids, caret=ids, sev=sev, badge=_LETTER[sev],
+                     cats=cats)
+
     active: set[int] = set()
     active_claims: list[str] = []
     lines: list[list[Piece]] = [[]]
-    pending_begins: list[int] = []
-    pending_claims: list[str] = []
+    begin: tuple[int, ...] = ()  # findings and claims started and not shown yet
+    new_claims: tuple[str, ...] = ()
+    order = sorted(marks)
     for k, a in enumerate(order):
         for i in ends.get(a, ()):
             active.discard(i)
-        for c in c_ends.get(a, ()):
+        for c in claim_ends.get(a, ()):
             if c in active_claims:
                 active_claims.remove(c)
-        new_claims = c_starts.get(a, ())
-        for c in new_claims:
+        started = claim_starts.get(a, ())
+        for c in started:
             if c not in active_claims:
                 active_claims.append(c)
-        begin = starts.get(a, ())
-        active.update(begin)
-        if pending_begins or pending_claims:  # carried over a line break
-            begin = tuple(pending_begins) + tuple(begin)
-            new_claims = tuple(pending_claims) + tuple(new_claims)
-            pending_begins, pending_claims = [], []
+        new_claims += tuple(started)
+        opened = starts.get(a, ())
+        active.update(opened)
+        begin += tuple(opened)
         if a in points:
             pts = tuple(points[a])
-            top = max((severity[i] for i in pts), key=rank.__getitem__)
-            lines[-1].append(Piece("", findings=pts, begins=pts, caret=pts, sev=top,
-                                   badge=_LETTER[top],
-                                   cats=" ".join(sorted({findings[i].category for i in pts}))))
-        if k + 1 >= len(order):
+            lines[-1].append(caret(pts, top(pts),
+                                   " ".join(sorted({findings[i].category for i in pts}))))
+        if k + 1 == len(order):
             break
-        b = order[k + 1]
-        chunk = text[a:b]
-        if chunk == "\n":
-            lines.append([])
-            pending_begins.extend(begin)
-            pending_claims.extend(new_claims)
-            continue
-        ids = tuple(sorted(active))
-        gone = [i for i in begin if i not in active]  # a finding of line breaks only
-        if gone:
-            lines[-1].append(Piece("", findings=tuple(gone), begins=tuple(gone),
-                                   caret=tuple(gone), sev=severity[gone[0]],
-                                   badge=_LETTER[severity[gone[0]]],
-                                   cats=findings[gone[0]].category))
-            begin = tuple(i for i in begin if i in active)
-        piece = Piece(chunk, findings=ids, claims=tuple(active_claims),
-                      begins=tuple(sorted(begin)), claim_anchors=tuple(new_claims))
-        if ids:
-            piece.sev = max((severity[i] for i in ids), key=rank.__getitem__)
-            piece.cats = " ".join(sorted({findings[i].category for i in ids}))
-            if piece.begins:
-                piece.badge = _LETTER[max((severity[i] for i in piece.begins),
-                                          key=rank.__getitem__)]
-        lines[-1].append(piece)
+        # up to the next mark the same findings and claims cover the text
+        ids, covering_claims = tuple(sorted(active)), tuple(active_claims)
+        sev = top(ids) if ids else ""
+        cats = " ".join(sorted({findings[i].category for i in ids})) if ids else ""
+        for j, part in enumerate(text[a:order[k + 1]].split("\n")):
+            if j:
+                lines.append([])
+            if not part:
+                continue
+            line = lines[-1]
+            if begin:
+                gone = [i for i in begin if i not in active]  # a finding of line breaks only
+                if gone:
+                    line.append(caret(tuple(gone), severity[gone[0]], findings[gone[0]].category))
+                    begin = tuple(sorted(i for i in begin if i in active))
+                else:
+                    begin = tuple(sorted(begin))
+            line.append(Piece(part, ids, covering_claims, begin, new_claims, sev=sev,
+                              badge=_LETTER[top(begin)] if begin else "", cats=cats))
+            begin, new_claims = (), ()
     return lines
 
 
@@ -397,7 +400,7 @@ def _line_views(result: DocumentResult, claim_spans: list[tuple[str, int, int]])
     segments = sorted(doc.segments, key=lambda s: s.start)
     views: list[Line] = []
     offset, seg_i = 0, 0
-    for number, pieces in enumerate(per_line, 1):
+    for number, (pieces, text) in enumerate(zip(per_line, doc.text.split("\n")), 1):
         lang = None
         while seg_i < len(segments) and segments[seg_i].end <= offset:
             seg_i += 1
@@ -406,7 +409,7 @@ def _line_views(result: DocumentResult, claim_spans: list[tuple[str, int, int]])
             if seg_lang and doc.language and seg_lang != doc.language:
                 lang = seg_lang
         views.append(Line(number, pieces, lang))
-        offset += sum(len(p.text) for p in pieces) + 1
+        offset += len(text) + 1
     return views
 
 
@@ -496,7 +499,8 @@ def _doc_pages(summaries: Sequence[DocumentSummary]) -> list[str]:
 class CrossView:
     check: CrossCheck
     links: list[tuple[str, str, str | None]]  # (path, text, href relative to root)
-    fingerprint: str = ""  # of its HTML, for the keys of the document pages showing it
+    page_html: str = ""  # as a document page shows it: made once, shown on each of its pages
+    fingerprint: str = ""  # of page_html, for the keys of the document pages showing it
 
 
 def _cross_views(report: Report, summaries: Sequence[DocumentSummary], pages: list[str],
@@ -587,8 +591,8 @@ def _site(report: Report) -> _Site:
     for cv in cross:
         if cv.check.kind == "consistent":
             continue
-        shown = items.cross_item(cv, "../")  # as a document page shows it
-        cv.fingerprint = hashlib.blake2b(shown.encode("utf-8", "surrogatepass"),
+        cv.page_html = items.cross_item(cv, "../")
+        cv.fingerprint = hashlib.blake2b(cv.page_html.encode("utf-8", "surrogatepass"),
                                          digest_size=16).hexdigest()
         for page in dict.fromkeys(link[2].split("#")[0] for link in cv.links if link[2]):
             cross_by_page.setdefault(page, []).append(cv)
@@ -753,6 +757,7 @@ def _render_document(tpl, view: DocView, result: DocumentResult, site: _Site, ke
         findings=findings, lines=lines, rows=rows, corrected=corrected,
         n_changed=sum(1 for r in rows if r.changed), n_fixes=len(fixes),
         categories=sorted(categories.items()), claim_rows=claim_rows,
+        cross_html=Markup("".join([cv.page_html for cv in view.cross])),
         download_name=f"{Path(view.name).stem or 'article'}.corrected.txt",
         **{**site.document_common, "page_key": key})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from checker.core import Finding, Severity
-from checker.report.diff import (DELETE, EQUAL, INSERT, apply_fixes, corrected_text,
+from checker.report.diff import (DELETE, EQUAL, INSERT, Fix, apply_fixes, corrected_text,
                                  diff_ops, diff_rows, new_text, old_text, select_fixes)
 
 
@@ -104,3 +104,13 @@ def test_random_fixes_always_reconstruct():
         rows = diff_rows(ops)
         assert "\n".join("".join(o.text for o in r.ops if o.kind != INSERT)
                          for r in rows) == text
+
+
+def test_a_change_diffed_again_is_marked_with_its_own_finding():
+    # the word diff of a region is kept and reused: the ops still name the finding at hand
+    text = "Talks in mid -May."
+    first = diff_ops(text, [Fix(9, 13, "mid-", 0)])
+    again = diff_ops(text, [Fix(9, 13, "mid-", 5)])
+    assert [(op.kind, op.text) for op in again] == [(op.kind, op.text) for op in first]
+    assert {op.finding for op in again if op.kind != EQUAL} == {5}
+    assert {op.finding for op in again if op.kind == EQUAL} == {None}
