@@ -14,6 +14,14 @@ a window of it, that lacks one cannot hold a match (``all_present``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+
+# re.compile kept for the run, and never dropped: re's own cache forgets the
+# oldest of 512 patterns. Rule data whose patterns are compiled on first need
+# (the lexicon's, the boilerplate's) compiles each once, and a pattern that
+# validation compiled is there when a text first needs it.
+compiled = lru_cache(maxsize=None)(re.compile)
 
 
 def not_after(chars: str) -> str:

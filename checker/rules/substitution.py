@@ -52,15 +52,16 @@ keys, instead of all of them at start.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from checker.core import CATEGORIES, Severity
 from checker.rules import RuleDataError, RuleFile
-from checker.scanning import all_present, required_literals, word_alternation
+from checker.scanning import all_present, compiled, required_literals, word_alternation
 
 KIND = "substitution"
 DEFAULT_RULE = "MT-calque"
@@ -221,15 +222,12 @@ class Substitution:
     # the literals every match contains (scanning.required_literals of regex)
     requires: tuple[tuple[str, ...], ...]
     path: str
-    _pattern: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     @property
     def pattern(self) -> re.Pattern:
-        """The compiled ``regex``. Compiling all of the lexicon's took most of
-        start-up, and a document meets the keys of a few dozen entries."""
-        if self._pattern is None:
-            object.__setattr__(self, "_pattern", re.compile(self.regex, re.IGNORECASE))
-        return self._pattern
+        """The compiled ``regex``, on first need. Compiling all of the lexicon's
+        took most of start-up, and a document meets the keys of a few dozen."""
+        return compiled(self.regex, re.IGNORECASE)
 
     def suggestion(self, match: re.Match) -> str | None:
         """The fix for this match, in the form and case of the matched text."""
@@ -541,7 +539,7 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
     try:
         body = _expand(raw["match"], macros, slots)
         regex = rf"(?<![\w-])(?:{body})(?![\w])"
-        pattern = re.compile(regex, re.IGNORECASE)
+        pattern = compiled(regex, re.IGNORECASE)
     except (re.error, ValueError) as exc:
         fail(f"bad pattern {raw['match']!r}: {exc}")
     if fix is not None:
@@ -563,7 +561,7 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
         target_language=pair[1], source=raw["source"], regex=regex, fix=fix,
         slot_forms=tuple(slots), message=raw["message"].strip(), severity=severity,
         category=category, confidence=float(confidence), examples=examples, cleans=cleans,
-        keys=keys, requires=required_literals(regex), path=str(path), _pattern=pattern)
+        keys=keys, requires=required_literals(regex), path=str(path))
     for example in examples:
         m = pattern.search(example)
         if not m:
@@ -586,24 +584,13 @@ def parse_file(rule_file: RuleFile) -> list[Substitution]:
     this text passed validation in an earlier run (checker.rules.validated)."""
     from checker.rules import validated
 
-    if rule_file.digest is None:
-        return _validated_entries(rule_file)
-    stored = validated.recall(KIND, rule_file.path, rule_file.digest)
-    if stored is not None:
-        try:
-            return [_entry_from_record(record) for record in stored]
-        except (KeyError, TypeError, ValueError):
-            pass  # a record of another shape: validate the file
-    entries = _validated_entries(rule_file)
-    validated.keep(KIND, rule_file.path, rule_file.digest, [_entry_record(e) for e in entries])
-    return entries
+    return validated.entries_of(rule_file, KIND, _validated_entries, _entry_record,
+                                _entry_from_record)
 
 
 def _entry_record(entry: Substitution) -> dict:
     """A validated entry as JSON data, its pattern by its source."""
-    record = {f.name: getattr(entry, f.name) for f in fields(Substitution) if f.name != "_pattern"}
-    record["severity"] = entry.severity.value
-    return record
+    return {**dataclasses.asdict(entry), "severity": entry.severity.value}
 
 
 def _entry_from_record(record: dict) -> Substitution:

@@ -23,7 +23,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 FORMAT = 1  # the records' own layout
 
@@ -74,3 +74,21 @@ def keep(what: str, path: Path, digest: str, value: Any) -> None:
         write_atomic(_record_path(what, path), encoded, durable=False)
     except (OSError, TypeError, ValueError):
         pass  # an unwritable cache costs the next run its time, nothing else
+
+
+def entries_of(rule_file, kind: str, validate: Callable[[Any], list],
+               to_record: Callable[[Any], Any], from_record: Callable[[Any], Any]) -> list:
+    """``validate(rule_file)``, the file's entries, or those read back with
+    ``from_record`` from what an earlier run's validation of the same text
+    recorded with ``to_record``."""
+    if rule_file.digest is None:  # a file made in memory
+        return validate(rule_file)
+    stored = recall(kind, rule_file.path, rule_file.digest)
+    if stored is not None:
+        try:
+            return [from_record(record) for record in stored]
+        except (KeyError, TypeError, ValueError):
+            pass  # a record of another shape: validate the file
+    entries = validate(rule_file)
+    keep(kind, rule_file.path, rule_file.digest, [to_record(entry) for entry in entries])
+    return entries

@@ -98,3 +98,25 @@ def test_records_of_another_mtcheck_are_not_used(own_cache, monkeypatch):
     assert len(parsed) == len(RuleBook.load().of_kind(substitution.KIND))
     assert all(p.read_bytes() != before[p] for p in records(own_cache))  # replaced, not added
     assert sorted(before) == records(own_cache)
+
+
+def test_boilerplate_rules_read_back_find_what_validated_ones_find(own_cache):
+    from checker.core import Document
+    from checker.detectors.base import CheckContext
+    from checker.detectors.debris import Debris
+    from checker.rules import existence
+
+    def findings(book: RuleBook, text: str) -> list:
+        detector, ctx = Debris(), CheckContext(rulebook=book)
+        detector.prepare(ctx)
+        doc = Document(path="x.txt", text=text, language="fr")
+        return [(f.start, f.end, f.message) for f in detector.check(doc, ctx)]
+
+    validated = RuleBook.load()  # no record yet: validated
+    recalled = RuleBook.load()
+    assert recalled.parsed(existence.KIND, existence.parse) == validated.parsed(
+        existence.KIND, existence.parse)
+    lines = [e["example"] for f in validated.of_kind(existence.KIND) for e in f.entries]
+    text = "Un article.\n" + "\n".join(lines) + "\nLa fin.\n"
+    assert findings(recalled, text) == findings(validated, text)
+    assert len(findings(recalled, text)) >= len(lines) / 2
