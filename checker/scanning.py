@@ -24,6 +24,21 @@ from functools import lru_cache
 compiled = lru_cache(maxsize=None)(re.compile)
 
 
+class Deferred:
+    """A regular expression compiled when first used (by ``compiled``), with the
+    methods of the compiled pattern: a detector's patterns that run only where a
+    cheap test finds a candidate (a literal, a window around one) cost nothing
+    at import, nor on the many articles with no candidate."""
+
+    __slots__ = ("source", "flags")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+
+    def __getattr__(self, name: str):  # finditer, search, match, ...
+        return getattr(compiled(self.source, self.flags), name)
+
+
 def not_after(chars: str) -> str:
     """``(?<!chars)`` to write right after a pattern's first character, which is
     thereby tested against the character before it: "[A-Z]" + not_after("[a-z]")
