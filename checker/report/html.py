@@ -116,7 +116,10 @@ def _compiled_templates():
             except OSError:
                 pass
 
-    return CompiledTemplates(str(cache_dir() / "templates"))
+    try:
+        return CompiledTemplates(str(cache_dir() / "templates"))
+    except RuntimeError:  # no home folder to keep them in: compiled at each run
+        return None
 
 
 @functools.lru_cache(maxsize=4)

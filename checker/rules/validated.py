@@ -56,8 +56,8 @@ def recall(what: str, path: Path, digest: str) -> Any | None:
             record = json.load(handle)
         if record["key"] == _key(what, path, digest):
             return record["value"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # no record, or one that cannot be used: validate again
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError):
+        pass  # no record (or no home folder), or one that cannot be used: validate again
     return None
 
 
@@ -72,7 +72,7 @@ def keep(what: str, path: Path, digest: str, value: Any) -> None:
                              ensure_ascii=False, separators=(",", ":"))
         # not synced to disk: a record lost in a crash is only a miss
         write_atomic(_record_path(what, path), encoded, durable=False)
-    except (OSError, TypeError, ValueError):
+    except (OSError, RuntimeError, TypeError, ValueError):
         pass  # an unwritable cache costs the next run its time, nothing else
 
 
