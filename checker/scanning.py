@@ -14,6 +14,29 @@ a window of it, that lacks one cannot hold a match (``all_present``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+
+# re.compile kept for the run, and never dropped: re's own cache forgets the
+# oldest of 512 patterns. Rule data whose patterns are compiled on first need
+# (the lexicon's, the boilerplate's) compiles each once, and a pattern that
+# validation compiled is there when a text first needs it.
+compiled = lru_cache(maxsize=None)(re.compile)
+
+
+class Deferred:
+    """A regular expression compiled when first used (by ``compiled``), with the
+    methods of the compiled pattern: a detector's patterns that run only where a
+    cheap test finds a candidate (a literal, a window around one) cost nothing
+    at import, nor on the many articles with no candidate."""
+
+    __slots__ = ("source", "flags")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+
+    def __getattr__(self, name: str):  # finditer, search, match, ...
+        return getattr(compiled(self.source, self.flags), name)
 
 
 def not_after(chars: str) -> str:

@@ -84,3 +84,41 @@ def test_a_sure_literal_matches_only_characters_that_lower_case_to_it():
 
 def test_the_lexicon_folds_only_characters_that_are_never_sure_literals():
     assert {a for a, _ in substitution._NORMALISE_PAIRS} <= scanning.FOLDED
+
+
+def test_a_deferred_pattern_is_compiled_on_first_use_and_finds_what_re_compile_finds():
+    from checker.scanning import Deferred, compiled
+
+    source = r"(?P<n>\d+)[ \u00a0]?km\b"
+    text = "30 KM, 40km and 5 miles; 7\u00a0km."
+    compiled.cache_clear()
+    lazy = Deferred(source, re.I)
+    assert compiled.cache_info().currsize == 0
+    eager = re.compile(source, re.I)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert lazy.search(text, 3).group("n") == eager.search(text, 3).group("n") == "40"
+    assert lazy.match(text) and lazy.pattern == source
+    assert compiled.cache_info().currsize == 1
+
+
+def test_every_deferred_pattern_of_the_detectors_compiles():
+    """Their syntax is checked here, not at import any more."""
+    import importlib
+    import pkgutil
+
+    import checker.detectors
+    from checker.scanning import Deferred
+
+    def found(value):
+        if isinstance(value, Deferred):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from found(item)
+
+    deferred = [d for info in pkgutil.iter_modules(checker.detectors.__path__)
+                for value in vars(importlib.import_module(f"checker.detectors.{info.name}")).values()
+                for d in found(value)]
+    assert len(deferred) >= 30
+    for d in deferred:
+        assert d.groups >= 0  # compiles it

@@ -12,6 +12,7 @@ from typing import Iterable
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
 from checker.detectors.numbers import finditer_in, literal_windows, windows
+from checker.scanning import Deferred
 
 _SP = r"[ \u00a0\u202f]+"
 _Q = r"(?:[\"“”'‘’«»]" + r"[ \u00a0\u202f]?)?"  # an optional quote between the words
@@ -49,51 +50,53 @@ _FOLLOW_OK = {
     "into", "against", "over", "under", "through", "throughout", "since", "according", "said",
     "says", "earlier", "more", "only", "each", "every", "per", "without", "amid", "across",
 }
-_SCHEDULE = re.compile(
+# The patterns run only in windows around cheap anchors ("clock", "hour", "Uhr"):
+# compiled when a text first has one (Deferred), not at import (~40 ms).
+_SCHEDULE = Deferred(
     r"\b(?:scheduled|rescheduled|set|planned|booked|arranged|slated|due|called|fixed|postponed|"
     r"delayed|moved|reserved|appointment|meeting|timed|ready|waiting|waited|wait|alarm|"
     r"brought forward|pushed back|convened|summoned|announced|planned|organised|organized)"
     r"[\w ,]{0,20}$", re.I)
-_STROKE = re.compile(r"\b(?:stroke|strike|chimes?|bells?|toll)\s+$", re.I)
+_STROKE = Deferred(r"\b(?:stroke|strike|chimes?|bells?|toll)\s+$", re.I)
 
-_EN_BEFORE = re.compile(
+_EN_BEFORE = Deferred(
     rf"\b(?P<cue>lasted|lasting|lasts|last|took|takes|taking|spent|spend|spending|during|for|"
     rf"within|in|every|after|(?P<event>{_EVENT_NOUNS}){_SP}(?:of|lasting)|of)"
     rf"{_SP}{_Q}{_APPROX}{_EN_NUM}{_SP}{_OCLOCK}", re.I)
-_EN_AFTER = re.compile(
+_EN_AFTER = Deferred(
     rf"(?<![\w-]){_APPROX}{_EN_NUM}{_SP}{_OCLOCK}{_Q}{_SP}(?P<tail>later|earlier|ago|long|away|"
     rf"straight|nonstop|on end|in a row|of(?!{_SP}(?:the|a|an|this|that|that|each)\b)"
     rf"{_SP}[a-z][\w-]+)\b", re.I)
-_EN_ANY = re.compile(rf"(?<![\w-]){_APPROX}{_EN_NUM}{_SP}{_OCLOCK}", re.I)
-_NEXT_WORD = re.compile(r"[\"“”'‘’»]?[ \u00a0\u202f]*([^\W\d_][\w-]*)")
+_EN_ANY = Deferred(rf"(?<![\w-]){_APPROX}{_EN_NUM}{_SP}{_OCLOCK}", re.I)
+_NEXT_WORD = Deferred(r"[\"“”'‘’»]?[ \u00a0\u202f]*([^\W\d_][\w-]*)")
 
 # "at 10 hours" for a time of day, "at 10h30": French "à 10 heures", "à 10h30".
-_EN_AT_HOURS = re.compile(
+_EN_AT_HOURS = Deferred(
     rf"\b(?P<at>at|by|until|till|since|from){_SP}(?P<num>\d{{1,2}}|one|two|three|four|five|six|"
     rf"seven|eight|nine|ten|eleven|twelve){_SP}(?P<h>hours?)\b(?!{_SP}(?:of|after|post|into|"
     rf"later|per|a day|each|old|from|before|ahead|behind|long|earlier|ago|in advance|"
     rf"notice|intervals?)\b)(?![-’'])", re.I)
-_EN_H_FORMAT = re.compile(
+_EN_H_FORMAT = Deferred(
     r"\b(?P<at>at|by|until|till|since|from|around)[ \u00a0\u202f]+(?P<h>\d{1,2})[ \u00a0\u202f]?h"
     r"(?:[ \u00a0\u202f]?(?P<m>[0-5]\d))?\b", re.I)
 
 # French: English clock notation left in the text.
-_FR_AMPM = re.compile(
+_FR_AMPM = Deferred(
     r"(?<![\w.,])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?[ \u00a0\u202f]?(?P<ap>a\.m\.|p\.m\.|AM|PM)"
     r"(?![\w])")
-_FR_OCLOCK = re.compile(rf"(?<![\w-])(?P<h>\d{{1,2}}){_SP}o[’'ʼ]?[ ]?clock\b", re.I)
+_FR_OCLOCK = Deferred(rf"(?<![\w-])(?P<h>\d{{1,2}}){_SP}o[’'ʼ]?[ ]?clock\b", re.I)
 
 # German: "Uhr" (time of day) where "Stunden" (duration) is meant.
 _DE_NUM = (r"(?P<num>(?i:\d{1,3}|eine|einer|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|"
            r"zwölf|vierundzwanzig|achtundvierzig|zweiundsiebzig))")
 _DE_APPROX = r"(?:(?P<approx>(?i:fast|knapp|etwa|rund|über|mehr als|beinahe|gut|ungefähr))" + _SP + ")?"
 _DE_PATTERNS = [
-    re.compile(rf"\b(?:dauerte|dauerten|dauert|dauern|andauernde[nmr]?|während|innerhalb(?:{_SP}von)?)"
-               rf"{_SP}{_DE_APPROX}{_DE_NUM}{_SP}(?P<oclock>Uhr)\b"),
-    re.compile(rf"(?<![\w-]){_DE_APPROX}{_DE_NUM}{_SP}(?P<oclock>Uhr){_SP}(?:lang|später|zuvor|früher)\b"),
-    re.compile(rf"\b(?:[Aa]ngriffs?|Angriffe|[Kk]ampf|Kämpfe|Beschuss|Bombardement|Sitzung|"
-               rf"Verhandlungen){_SP}von{_SP}(?P<approx>fast|knapp|etwa|rund|über|mehr als|"
-               rf"beinahe|gut|ungefähr){_SP}{_DE_NUM}{_SP}(?P<oclock>Uhr)\b"),
+    Deferred(rf"\b(?:dauerte|dauerten|dauert|dauern|andauernde[nmr]?|während|innerhalb(?:{_SP}von)?)"
+             rf"{_SP}{_DE_APPROX}{_DE_NUM}{_SP}(?P<oclock>Uhr)\b"),
+    Deferred(rf"(?<![\w-]){_DE_APPROX}{_DE_NUM}{_SP}(?P<oclock>Uhr){_SP}(?:lang|später|zuvor|früher)\b"),
+    Deferred(rf"\b(?:[Aa]ngriffs?|Angriffe|[Kk]ampf|Kämpfe|Beschuss|Bombardement|Sitzung|"
+             rf"Verhandlungen){_SP}von{_SP}(?P<approx>fast|knapp|etwa|rund|über|mehr als|"
+             rf"beinahe|gut|ungefähr){_SP}{_DE_NUM}{_SP}(?P<oclock>Uhr)\b"),
 ]
 
 
@@ -267,5 +270,5 @@ class ClockForDuration(Detector):
                 report(m, "a clock has no such hour", confidence=0.8)
 
 
-_SP_OR_PUNCT_AFTER = re.compile(r"[\"“”'‘’»]?(?:[ \u00a0\u202f]*[,.;:!?)]|[ \u00a0\u202f]+(?:of|and|"
-                                r"before|after|to|later|away|in|on|without)\b|$)")
+_SP_OR_PUNCT_AFTER = Deferred(r"[\"“”'‘’»]?(?:[ \u00a0\u202f]*[,.;:!?)]|[ \u00a0\u202f]+(?:of|and|"
+                              r"before|after|to|later|away|in|on|without)\b|$)")

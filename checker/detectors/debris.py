@@ -8,7 +8,7 @@ from typing import Iterable
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
 from checker.detectors.numbers import Exclusions
-from checker.scanning import all_present, required_literals
+from checker.scanning import all_present, compiled
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SPACES = " \t\u00a0\u202f\u2009"
@@ -51,25 +51,18 @@ class Debris(Detector):
         rules = ctx.rulebook.parsed(existence.KIND, existence.parse) if ctx.rulebook else ()
         self._rules = tuple(r for r in rules if r.rule == self.id)
         # One expression per scope, one named group per entry: one pass finds
-        # every entry. It runs only on a text that holds the literals one of its
-        # entries requires (most articles have no debris).
-        combined: dict[str, re.Pattern | None] = {}
+        # every entry. It is compiled and run only on a text that holds the
+        # literals one of its entries requires (most articles have no debris).
+        self._combined: dict[str, str] = {}  # scope -> the source of its expression
         self._requires: dict[str, list[tuple[tuple[str, ...], ...]]] = {}
         for scope in ("line", "line-start", "inline"):
             members = [(i, r) for i, r in enumerate(self._rules) if r.scope == scope]
             if not members:
-                combined[scope] = None
                 continue
-            self._requires[scope] = [required_literals(r.body) for _, r in members]
+            self._requires[scope] = [r.requires for _, r in members]
             alternatives = "|".join(
                 f"(?P<e{i}>{'(?i:' if r.ignore_case else '(?:'}{r.body}))" for i, r in members)
-            source = existence.scoped(f"(?:{alternatives})", scope)
-            # Lines: at the very start, or after a newline (a literal the regex
-            # engine finds fast), rather than trying every offset for "^".
-            combined[scope] = re.compile(source if scope == "inline" else "\n" + source, re.M)
-            if scope != "inline":
-                combined[scope + "@0"] = re.compile(source, re.M)
-        self._combined = combined
+            self._combined[scope] = existence.scoped(f"(?:{alternatives})", scope)
 
     def check(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         if not hasattr(self, "_rules"):
@@ -88,16 +81,17 @@ class Debris(Detector):
                 spans.append((start, end, rule.message))
 
         lowered = ctx.facts(doc).lowered
-        for scope in ("line", "line-start", "inline"):
-            pattern = self._combined[scope]
-            if pattern is None or not any(all_present(requires, lowered)
-                                          for requires in self._requires[scope]):
+        for scope, source in self._combined.items():
+            if not any(all_present(requires, lowered) for requires in self._requires[scope]):
                 continue
             if scope != "inline":
-                m = self._combined[scope + "@0"].match(text)
+                m = compiled(source, re.M).match(text)
                 if m:
                     take(m)
-            for m in pattern.finditer(text):
+                # Lines: at the very start, or after a newline (a literal the regex
+                # engine finds fast), rather than trying every offset for "^".
+                source = "\n" + source
+            for m in compiled(source, re.M).finditer(text):
                 take(m)
         spans.sort(key=lambda s: (s[0], -s[1]))
         last_end = -1

@@ -138,14 +138,14 @@ class LexiconIndex:
         self.by_stem = {k: tuple(v) for k, v in by_stem.items()}
         digest = hashlib.sha256(language.encode())
         for e in self.entries:
-            digest.update(f"\0{e.id}\0{e.pattern.pattern}\0{e.fix}".encode())
+            digest.update(f"\0{e.id}\0{e.regex}\0{e.fix}".encode())
         self.digest = digest.hexdigest()[:16]
 
     @staticmethod
     def vocabulary(entry) -> tuple[str, ...]:
         """Lower-case words of the entry's pattern (every alternative and inflection slot
         form) and of what it matches in its examples."""
-        words = pattern_words(entry.pattern.pattern)
+        words = pattern_words(entry.regex)
         for example in entry.examples:
             m = entry.pattern.search(example)
             if m:

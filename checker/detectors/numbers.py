@@ -14,6 +14,7 @@ from typing import Iterable
 
 from checker.core import Document, Finding, Severity
 from checker.detectors.base import CheckContext, Detector
+from checker.scanning import Deferred
 
 # --------------------------------------------------------------------------
 # Shared helpers
@@ -125,7 +126,7 @@ _AREA_UNITS = {
     r"Quadratkilometer(?:n)?": "Kilometer",
 }
 _AREA = "|".join(f"(?:{u})" for u in _AREA_UNITS)
-_AREA_FIX = [(re.compile(rf"^(?:{u})$", re.I), fix) for u, fix in _AREA_UNITS.items()]
+_AREA_FIX = [(Deferred(rf"^(?:{u})$", re.I), fix) for u, fix in _AREA_UNITS.items()]
 
 # Things that have a length (or a distance), not an area.
 _LENGTH_NOUN_EN = (r"front[ -]?lines?|front|lines? of contact|contact lines?|border|borders|frontier|"
@@ -138,56 +139,59 @@ _LENGTH_NOUN_FR = (r"ligne de front|lignes de front|ligne de contact|front|front
                    r"clôture|mur|piste|canal|distance|longueur|portée|périmètre|trajet|marche")
 _LENGTH_NOUN_DE = r"Frontlinie|Front|Grenze|Straße|Strecke|Entfernung|Länge|Reichweite|Pipeline"
 
+# Run only in windows around a unit or a noun (_UNIT_SUBSTRINGS, _NOUN_SUBSTRINGS),
+# which most articles lack: compiled when a text first has one (Deferred), not
+# at import (~40 ms).
 _UNIT_PATTERNS = [
     # "1,000 km2 front line", "a 1,000 km2-long border", "1 000 km² of front line"
-    ("en", re.compile(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?:[ -](?:long|wide))?{_SP}"
-                      rf"(?:of{_SP}(?:the{_SP})?)?(?P<what>{_LENGTH_NOUN_EN})\b", re.I)),
+    ("en", Deferred(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?:[ -](?:long|wide))?{_SP}"
+                    rf"(?:of{_SP}(?:the{_SP})?)?(?P<what>{_LENGTH_NOUN_EN})\b", re.I)),
     # "a front line of 1,000 km2", "a range of some 300 square kilometres"
-    ("en", re.compile(rf"\b(?P<what>{_LENGTH_NOUN_EN}){_SP}(?:of|stretching|running|extending|"
-                      rf"spanning|measuring|that stretches|which stretches|stretches|runs|extends|"
-                      rf"spans|measures){_SP}(?:(?:over|for|along|across){_SP})?{_APPROX_EN}"
-                      rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?![\w²])", re.I)),
+    ("en", Deferred(rf"\b(?P<what>{_LENGTH_NOUN_EN}){_SP}(?:of|stretching|running|extending|"
+                    rf"spanning|measuring|that stretches|which stretches|stretches|runs|extends|"
+                    rf"spans|measures){_SP}(?:(?:over|for|along|across){_SP})?{_APPROX_EN}"
+                    rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?![\w²])", re.I)),
     # "300 km2 long", "30 km2 away", "30 km2 from Kyiv", "40 km2 south of"
-    ("en", re.compile(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?:{_SP}|-)(?P<what>long|away|from|"
-                      rf"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-                      rf"{_SP}of)\b", re.I)),
+    ("en", Deferred(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?:{_SP}|-)(?P<what>long|away|from|"
+                    rf"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                    rf"{_SP}of)\b", re.I)),
     # "1 000 km² de ligne de front", "une ligne de front de 1 000 km²"
-    ("fr", re.compile(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA})){_SP}(?:de{_SP}|d[’']){_SP}?"
-                      rf"(?P<what>{_LENGTH_NOUN_FR})\b", re.I)),
-    ("fr", re.compile(rf"\b(?P<what>{_LENGTH_NOUN_FR}){_SP}(?:(?:longue|qui s'étend|qui s’étend|"
-                      rf"s'étend|s’étend|s'étendant|s’étendant|mesurant){_SP}(?:sur{_SP})?|de{_SP}|sur{_SP})"
-                      rf"{_APPROX_FR}(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?![\w²])", re.I)),
+    ("fr", Deferred(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA})){_SP}(?:de{_SP}|d[’']){_SP}?"
+                    rf"(?P<what>{_LENGTH_NOUN_FR})\b", re.I)),
+    ("fr", Deferred(rf"\b(?P<what>{_LENGTH_NOUN_FR}){_SP}(?:(?:longue|qui s'étend|qui s’étend|"
+                    rf"s'étend|s’étend|s'étendant|s’étendant|mesurant){_SP}(?:sur{_SP})?|de{_SP}|sur{_SP})"
+                    rf"{_APPROX_FR}(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?![\w²])", re.I)),
     # "à 30 km² de Kiev", "30 km² de long"
-    ("fr", re.compile(rf"(?:\bà{_SP}{_APPROX_FR})(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA})){_SP}"
-                      rf"(?P<what>au (?:nord|sud)|à l'(?:est|ouest)|à l’(?:est|ouest)|de{_SP}(?!superficie|"
-                      rf"territoire|terres?|terrain|forêts?|champs?|surface)[A-ZÀ-Ý]\w+|du centre)", re.I)),
-    ("fr", re.compile(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA})){_SP}(?P<what>de long|de longueur)\b",
-                      re.I)),
-    ("de", re.compile(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?:{_SP}|-)(?P<what>langen?|lange|"
-                      rf"{_LENGTH_NOUN_DE})\b")),
+    ("fr", Deferred(rf"(?:\bà{_SP}{_APPROX_FR})(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA})){_SP}"
+                    rf"(?P<what>au (?:nord|sud)|à l'(?:est|ouest)|à l’(?:est|ouest)|de{_SP}(?!superficie|"
+                    rf"territoire|terres?|terrain|forêts?|champs?|surface)[A-ZÀ-Ý]\w+|du centre)", re.I)),
+    ("fr", Deferred(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA})){_SP}(?P<what>de long|de longueur)\b",
+                    re.I)),
+    ("de", Deferred(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_AREA}))(?:{_SP}|-)(?P<what>langen?|lange|"
+                    rf"{_LENGTH_NOUN_DE})\b")),
 ]
 
 # A speed where a distance is meant, and a length where an area or a speed is.
 _SPEED = r"km/h|kmh|mph|km/heure"
 _SPEED_PATTERNS = [
-    ("en", re.compile(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_SPEED}))(?:{_SP}|-)(?P<what>away|from|long|"
-                      rf"(?:north|south|east|west){_SP}of|{_LENGTH_NOUN_EN})\b", re.I), "km"),
-    ("fr", re.compile(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_SPEED})){_SP}(?P<what>de long|au (?:nord|sud)|"
-                      rf"à l['’](?:est|ouest)|de la (?:ville|frontière|capitale|ligne de front))\b", re.I),
+    ("en", Deferred(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_SPEED}))(?:{_SP}|-)(?P<what>away|from|long|"
+                    rf"(?:north|south|east|west){_SP}of|{_LENGTH_NOUN_EN})\b", re.I), "km"),
+    ("fr", Deferred(rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>{_SPEED})){_SP}(?P<what>de long|au (?:nord|sud)|"
+                    rf"à l['’](?:est|ouest)|de la (?:ville|frontière|capitale|ligne de front))\b", re.I),
      "km"),
 ]
 _LENGTH_FOR = [
-    ("en", re.compile(rf"\b(?P<what>(?:an? |the )?area|surface|territory){_SP}of{_SP}{_APPROX_EN}"
-                      rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>km|kilomet(?:re|er)s|miles))(?![\w²/])", re.I),
+    ("en", Deferred(rf"\b(?P<what>(?:an? |the )?area|surface|territory){_SP}of{_SP}{_APPROX_EN}"
+                    rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>km|kilomet(?:re|er)s|miles))(?![\w²/])", re.I),
      "area"),
-    ("en", re.compile(rf"\b(?P<what>(?:top )?speed){_SP}of{_SP}{_APPROX_EN}"
-                      rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>km|kilomet(?:re|er)s|miles))(?![\w²/])", re.I),
+    ("en", Deferred(rf"\b(?P<what>(?:top )?speed){_SP}of{_SP}{_APPROX_EN}"
+                    rf"(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>km|kilomet(?:re|er)s|miles))(?![\w²/])", re.I),
      "speed"),
-    ("fr", re.compile(rf"\b(?P<what>superficie|surface|aire){_SP}(?:de|d'environ|d’environ){_SP}"
-                      rf"{_APPROX_FR}(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>km|kilomètres))(?![\w²/])", re.I),
+    ("fr", Deferred(rf"\b(?P<what>superficie|surface|aire){_SP}(?:de|d'environ|d’environ){_SP}"
+                    rf"{_APPROX_FR}(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>km|kilomètres))(?![\w²/])", re.I),
      "area"),
-    ("fr", re.compile(rf"\b(?P<what>vitesse(?: de pointe)?){_SP}(?:de|d'environ|d’environ){_SP}"
-                      rf"{_APPROX_FR}(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>km|kilomètres))(?![\w²/])", re.I),
+    ("fr", Deferred(rf"\b(?P<what>vitesse(?: de pointe)?){_SP}(?:de|d'environ|d’environ){_SP}"
+                    rf"{_APPROX_FR}(?P<q>(?P<n>{_NUM}){_SP}?(?P<u>km|kilomètres))(?![\w²/])", re.I),
      "speed"),
 ]
 

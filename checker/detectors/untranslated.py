@@ -80,7 +80,10 @@ def frequencies(language: str, wordlist: str = "best") -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     try:
-        return get_frequency_dict(language, wordlist=wordlist)
+        # Positional arguments, as wordfreq's own zipf_frequency passes them: its
+        # lru_cache keys a keyword call apart, and would build the 320,000-word
+        # table a second time for checker.resources (~0.15 s, and its memory)
+        return get_frequency_dict(language, wordlist)
     except LookupError:
         return {}
 

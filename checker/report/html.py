@@ -34,6 +34,7 @@ gate's state is shown, its counts are on the overview.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -68,7 +69,8 @@ def _env():
     # their files at every include is a stat() per page
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, auto_reload=False)
+                      keep_trailing_newline=True, auto_reload=False,
+                      bytecode_cache=_compiled_templates())
     env.filters["pct"] = items.pct
     env.filters["number"] = format_number
     env.globals.update(LETTER=items.LETTER, LABEL=items.LABEL, SEVERITIES=SEVERITIES,
@@ -79,6 +81,45 @@ def _env():
                        claim_link=items.claim_link, claims_group=items.claims_group,
                        batches=items.batches)
     return env
+
+
+def _compiled_templates():
+    """Jinja's bytecode cache in the user's cache folder: compiling the templates
+    took ~80 ms of every run, reading them back takes a few.
+
+    Jinja checks a compiled template against a checksum of its source; here
+    the checksum also covers mtcheck's code (the environment's options above
+    change the compiled code too) and Jinja's version, so that one file per
+    template is kept and replaced when either changes. A file that cannot be
+    read is compiled again, one that cannot be written is skipped."""
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
+    from checker.cache import cache_dir, code_version
+
+    class CompiledTemplates(FileSystemBytecodeCache):
+        salt = f"{code_version()}\x1f{jinja2.__version__}\x1f"
+
+        def get_source_checksum(self, source: str) -> str:
+            return super().get_source_checksum(self.salt + source)
+
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - a corrupt file (pickle, marshal): compile
+                bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                os.makedirs(self.directory, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
+
+    try:
+        return CompiledTemplates(str(cache_dir() / "templates"))
+    except RuntimeError:  # no home folder to keep them in: compiled at each run
+        return None
 
 
 @functools.lru_cache(maxsize=4)

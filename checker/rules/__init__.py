@@ -36,18 +36,42 @@ class RuleFile:
     kind: str
     header: dict[str, Any]
     entries: tuple[dict[str, Any], ...]
+    # validated.text_digest of the file's text: what the records of its
+    # validation are keyed by (None for a file made in memory: never recorded)
+    digest: str | None = field(default=None, compare=False)
 
 
 def read_rule_file(path: Path) -> RuleFile:
+    from checker.rules import validated
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleDataError(path, f"cannot read: {exc}") from None
+    digest = validated.text_digest(text)
+    stored = validated.recall("yaml", path, digest)
+    if stored is not None:  # this text was read and checked before: not parsed again
+        try:
+            return RuleFile(path, stored["kind"], stored["header"], tuple(stored["entries"]),
+                            digest)
+        except (KeyError, TypeError):
+            pass  # a record of another shape: read the file
+    rule_file = _parse_rule_file(path, text, digest)
+    raw = {"kind": rule_file.kind, "header": rule_file.header,
+           "entries": list(rule_file.entries)}
+    if _same_in_json(raw):  # a YAML date or set would come back as something else
+        validated.keep("yaml", path, digest, raw)
+    return rule_file
+
+
+def _parse_rule_file(path: Path, text: str, digest: str) -> RuleFile:
     import yaml
 
     # libyaml's loader when the wheel has it: it parses the rule files about ten
     # times faster than the pure-Python one, which start-up otherwise waits for
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleDataError(path, f"cannot read: {exc}") from None
+        raw = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         raise RuleDataError(path, f"not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
@@ -62,7 +86,16 @@ def read_rule_file(path: Path) -> RuleFile:
         if not isinstance(entry, dict):
             raise RuleDataError(path, "each entry must be a mapping", i)
     header = {k: v for k, v in raw.items() if k != "entries"}
-    return RuleFile(path, kind, header, tuple(entries))
+    return RuleFile(path, kind, header, tuple(entries), digest)
+
+
+def _same_in_json(value: Any) -> bool:
+    import json
+
+    try:
+        return json.loads(json.dumps(value)) == value
+    except (TypeError, ValueError):
+        return False
 
 
 def rule_files(extra_dirs: Iterable[Path] = ()) -> list[Path]:

@@ -25,14 +25,18 @@ sentence is not); ``line-start`` anchors it at the start of a line only;
 Every entry is checked on load: its fields, that each pattern compiles, and
 that the entry fires on its ``example`` and stays silent on its ``clean``
 lines. A problem raises :class:`checker.rules.RuleDataError` naming the file
-and the entry.
+and the entry. A file's text that passed is recorded
+(:mod:`checker.rules.validated`): later runs read its entries back, and
+compile a pattern only when a text needs it.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from checker.rules import RuleDataError, RuleFile
+from checker.scanning import compiled, required_literals
 
 KIND = "existence"
 DEFAULT_RULE = "BP-debris"
@@ -45,17 +49,27 @@ _SPACE = r"[ \t\r\u00a0\u202f\u2009]*"
 
 @dataclass(frozen=True)
 class ExistenceRule:
-    """One entry: a compiled pattern (its alternatives joined) and its message."""
+    """One entry: a pattern (its alternatives joined) and its message."""
 
     id: str
     rule: str
     languages: frozenset[str] | None
     scope: str
-    pattern: re.Pattern
+    regex: str  # the pattern's source, alternatives and scope, compiled with ``flags``
     message: str
     body: str  # the alternatives, joined, for detectors that combine entries
     ignore_case: bool
     source: str  # "<file>, entry <n>", for messages
+    requires: tuple[tuple[str, ...], ...]  # literals every match of body contains
+
+    @property
+    def flags(self) -> int:
+        return (re.I if self.ignore_case else 0) | re.M
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """The compiled ``regex``, on first need."""
+        return compiled(self.regex, self.flags)
 
     def applies_to(self, language: str | None) -> bool:
         return self.languages is None or language in self.languages
@@ -75,10 +89,10 @@ def scoped(group: str, scope: str) -> str:
     return group
 
 
-def _compile(alternatives: list[str], scope: str, flags: int) -> re.Pattern:
+def _source(alternatives: list[str], scope: str) -> str:
     body = "|".join(f"(?:{p})" for p in alternatives)
     source = scoped(f"(?P<hit>{body})", scope)
-    return re.compile(source if scope == "inline" else "^" + source, flags | re.M)
+    return source if scope == "inline" else "^" + source
 
 
 def parse_entry(path, index: int, entry: dict, rule: str) -> ExistenceRule:
@@ -123,9 +137,11 @@ def parse_entry(path, index: int, entry: dict, rule: str) -> ExistenceRule:
             fail(f"pattern {p!r} is not a valid regular expression: {exc}")
         if re.compile(p).match(""):
             fail(f"pattern {p!r} matches the empty string")
-    flags = re.I if case == "insensitive" else 0
-    compiled = _compile(patterns, scope, flags)
-    if not compiled.search(entry["example"]):
+    body = "|".join(f"(?:{p})" for p in patterns)
+    parsed = ExistenceRule(entry["id"], rule, languages, scope, _source(patterns, scope),
+                           entry["message"], body, case == "insensitive",
+                           f"{path}, entry {entry['id']}", required_literals(body))
+    if not parsed.pattern.search(entry["example"]):
         fail(f"does not fire on its example {entry['example']!r}")
     clean = entry.get("clean") or []
     if isinstance(clean, str):
@@ -133,23 +149,40 @@ def parse_entry(path, index: int, entry: dict, rule: str) -> ExistenceRule:
     if not isinstance(clean, list) or not all(isinstance(c, str) for c in clean):
         fail("'clean' must be a string or a list of strings")
     for sentence in clean:
-        if compiled.search(sentence):
+        if parsed.pattern.search(sentence):
             fail(f"fires on its clean example {sentence!r}")
-    return ExistenceRule(entry["id"], rule, languages, scope, compiled, entry["message"],
-                         "|".join(f"(?:{p})" for p in patterns), case == "insensitive",
-                         f"{path}, entry {entry['id']}")
+    return parsed
+
+
+def _validated_entries(rule_file: RuleFile) -> list[ExistenceRule]:
+    rule = rule_file.header.get("rule", DEFAULT_RULE)
+    if not isinstance(rule, str) or not rule:
+        raise RuleDataError(rule_file.path, "'rule' must be a rule id such as BP-debris")
+    return [parse_entry(rule_file.path, index, entry, rule)
+            for index, entry in enumerate(rule_file.entries, 1)]
+
+
+def _entry_record(rule: ExistenceRule) -> dict:
+    """A validated entry as JSON data."""
+    languages = None if rule.languages is None else sorted(rule.languages)
+    return {**dataclasses.asdict(rule), "languages": languages}
+
+
+def _entry_from_record(record: dict) -> ExistenceRule:
+    languages = record["languages"]
+    return ExistenceRule(**{**record, "requires": tuple(map(tuple, record["requires"])),
+                            "languages": None if languages is None else frozenset(languages)})
 
 
 def parse(files: list[RuleFile]) -> tuple[ExistenceRule, ...]:
-    """All ``existence`` entries of the rule book, validated and compiled."""
+    """All ``existence`` entries of the rule book, validated."""
+    from checker.rules import validated
+
     rules: list[ExistenceRule] = []
     seen: dict[str, str] = {}
     for rule_file in files:
-        rule = rule_file.header.get("rule", DEFAULT_RULE)
-        if not isinstance(rule, str) or not rule:
-            raise RuleDataError(rule_file.path, "'rule' must be a rule id such as BP-debris")
-        for index, entry in enumerate(rule_file.entries, 1):
-            parsed = parse_entry(rule_file.path, index, entry, rule)
+        for parsed in validated.entries_of(rule_file, KIND, _validated_entries, _entry_record,
+                                           _entry_from_record):
             if parsed.id in seen:
                 raise RuleDataError(rule_file.path, f"duplicate id (first in {seen[parsed.id]})",
                                     parsed.id)

@@ -45,10 +45,14 @@ with a capital, so does the fix.
 
 Every entry is checked on load: its fields, its pattern, and that it fires on
 its ``example`` and stays silent on its ``clean`` sentences. A problem raises
-:class:`checker.rules.RuleDataError` naming the file and the entry.
+:class:`checker.rules.RuleDataError` naming the file and the entry. A file's
+text that passed is recorded (:mod:`checker.rules.validated`): later runs read
+its entries back and compile an entry's pattern when a text first holds its
+keys, instead of all of them at start.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,7 +61,7 @@ from typing import Iterator
 
 from checker.core import CATEGORIES, Severity
 from checker.rules import RuleDataError, RuleFile
-from checker.scanning import all_present, required_literals, word_alternation
+from checker.scanning import all_present, compiled, required_literals, word_alternation
 
 KIND = "substitution"
 DEFAULT_RULE = "MT-calque"
@@ -198,14 +202,14 @@ def _expand_fix(match: re.Match, template: str) -> str:
 
 @dataclass(frozen=True)
 class Substitution:
-    """One compiled lexicon entry."""
+    """One validated lexicon entry; its pattern is compiled on first need."""
 
     id: str  # "<pair>/<entry id>", unique over all files
     rule: str
     source_language: str
     target_language: str
     source: str
-    pattern: re.Pattern
+    regex: str  # the pattern's source, compiled case-insensitively
     fix: str | None
     slot_forms: tuple[tuple[str, ...], ...]  # forms of the match's slots, in order
     message: str
@@ -215,7 +219,15 @@ class Substitution:
     examples: tuple[str, ...]
     cleans: tuple[str, ...]
     keys: tuple[str, ...] | None  # literal strings one of which the text must contain
+    # the literals every match contains (scanning.required_literals of regex)
+    requires: tuple[tuple[str, ...], ...]
     path: str
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """The compiled ``regex``, on first need. Compiling all of the lexicon's
+        took most of start-up, and a document meets the keys of a few dozen."""
+        return compiled(self.regex, re.IGNORECASE)
 
     def suggestion(self, match: re.Match) -> str | None:
         """The fix for this match, in the form and case of the matched text."""
@@ -309,9 +321,7 @@ class _KeyIndex:
             for key in dict.fromkeys(entry.keys or ()):
                 owners.setdefault(key, []).append(index)
         self.owners = owners
-        # Per entry, the literals every match contains (scanning.required_literals):
-        # read here, when a document of the language first needs them, not at load.
-        self.requires = [required_literals(entry.pattern.pattern) for entry in entries]
+        self.requires = [entry.requires for entry in entries]
         self.keyless = [index for index, entry in enumerate(entries) if entry.keys is None]
         self.prefixes = {key: [k for k in owners if key.startswith(k)] for key in owners}
         # longest key found at a position -> (length of a key there, entry owning it)
@@ -529,7 +539,7 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
     try:
         body = _expand(raw["match"], macros, slots)
         regex = rf"(?<![\w-])(?:{body})(?![\w])"
-        pattern = re.compile(regex, re.IGNORECASE)
+        pattern = compiled(regex, re.IGNORECASE)
     except (re.error, ValueError) as exc:
         fail(f"bad pattern {raw['match']!r}: {exc}")
     if fix is not None:
@@ -548,10 +558,10 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
     keys = _required_literals(_expand(raw["match"], macros, [], plain=True))
     entry = Substitution(
         id=f"{pair[0]}-{pair[1]}/{raw['id']}", rule=rule, source_language=pair[0],
-        target_language=pair[1], source=raw["source"], pattern=pattern, fix=fix,
+        target_language=pair[1], source=raw["source"], regex=regex, fix=fix,
         slot_forms=tuple(slots), message=raw["message"].strip(), severity=severity,
         category=category, confidence=float(confidence), examples=examples, cleans=cleans,
-        keys=keys, path=str(path))
+        keys=keys, requires=required_literals(regex), path=str(path))
     for example in examples:
         m = pattern.search(example)
         if not m:
@@ -570,6 +580,32 @@ def parse_entry(raw: dict, index: int, path: Path, pair: tuple[str, str], rule: 
 
 
 def parse_file(rule_file: RuleFile) -> list[Substitution]:
+    """The file's entries, validated; their patterns compiled on first need when
+    this text passed validation in an earlier run (checker.rules.validated)."""
+    from checker.rules import validated
+
+    return validated.entries_of(rule_file, KIND, _validated_entries, _entry_record,
+                                _entry_from_record)
+
+
+def _entry_record(entry: Substitution) -> dict:
+    """A validated entry as JSON data, its pattern by its source."""
+    return {**dataclasses.asdict(entry), "severity": entry.severity.value}
+
+
+def _entry_from_record(record: dict) -> Substitution:
+    def tuples(items):
+        return tuple(map(tuple, items))
+
+    keys = record["keys"]
+    return Substitution(**{
+        **record, "severity": Severity(record["severity"]),
+        "slot_forms": tuples(record["slot_forms"]), "requires": tuples(record["requires"]),
+        "examples": tuple(record["examples"]), "cleans": tuple(record["cleans"]),
+        "keys": None if keys is None else tuple(keys)})
+
+
+def _validated_entries(rule_file: RuleFile) -> list[Substitution]:
     path, header = rule_file.path, rule_file.header
     pair = header.get("pair")
     if not isinstance(pair, str) or not re.fullmatch(r"[a-z]{2}-[a-z]{2}", pair):

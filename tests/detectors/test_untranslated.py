@@ -27,3 +27,13 @@ def test_remembered_verdicts_give_the_suspects_judging_every_word_gives(monkeypa
             assert len(detector._verdicts["en"].verdicts) <= max(12, len(words))
             found += plain
     assert "avion" in found and len(set(found)) >= 3
+
+
+def test_the_word_table_is_the_one_wordfreq_looks_words_up_in():
+    """One table per language, not two: wordfreq's lru_cache keys a keyword call
+    apart from the positional one its zipf_frequency makes."""
+    from wordfreq import get_frequency_dict
+
+    untranslated.frequencies.cache_clear()
+    assert untranslated.frequencies("en") is get_frequency_dict("en", "best")
+    assert untranslated.frequencies("fr", "small") is get_frequency_dict("fr", "small")

@@ -408,3 +408,32 @@ def test_claims_page_rows_written_in_python_are_what_the_template_wrote(grid, mo
     assert table["grid"] is grid and len(table["groups"]) >= 3
     expected = html._env().from_string(_CLAIMS_ROWS_TEMPLATE).render(claims=table)
     assert "".join(batches(claims_group, table["groups"], table["grid"], size=2)) == expected
+
+
+def test_compiled_templates_read_back_from_the_cache_render_the_same_pages(tmp_path, monkeypatch):
+    """Jinja's bytecode cache (html._compiled_templates): pages rendered from the
+    compiled templates it keeps are the pages compiled templates render; a
+    corrupt file is compiled again, an unwritable folder is skipped."""
+    from checker.report import html
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MTCHECK_CACHE", str(cache))
+    report = claims_report()
+    try:
+        html._env.cache_clear()
+        expected = render_pages(report)
+        compiled = sorted((cache / "templates").iterdir())
+        assert len(compiled) >= 4
+        html._env.cache_clear()
+        assert render_pages(report) == expected
+        for path in compiled:
+            path.write_bytes(path.read_bytes()[:40])  # cut short: the pickle or marshal fails
+        html._env.cache_clear()
+        assert render_pages(report) == expected
+        blocker = tmp_path / "a-file"
+        blocker.write_text("not a folder", encoding="utf-8")
+        monkeypatch.setenv("MTCHECK_CACHE", str(blocker))
+        html._env.cache_clear()
+        assert render_pages(report) == expected
+    finally:
+        html._env.cache_clear()

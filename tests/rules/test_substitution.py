@@ -211,6 +211,27 @@ def test_required_literals_skip_only_windows_without_a_match(lexicon):
 
 
 
+def test_a_lexicon_read_back_from_its_validation_record_finds_what_a_validated_one_finds(
+        tmp_path, monkeypatch, lexicon):
+    """A later run reads the entries from the record of their validation
+    (checker.rules.validated) and compiles a pattern only when a text holds its
+    keys: the same entries, and the same matches."""
+    from checker.scanning import compiled
+
+    monkeypatch.setenv("MTCHECK_CACHE", str(tmp_path))
+    validated = RuleBook.load().parsed(substitution.KIND, parse)  # no record yet: validated
+    compiled.cache_clear()
+    recalled = RuleBook.load().parsed(substitution.KIND, parse)
+    assert compiled.cache_info().currsize == 0  # nothing compiled at load
+    assert recalled.entries == validated.entries  # the same keys, literals, forms, ...
+    list(recalled.find("Moscow keeps saving time in the talks.", "en"))
+    assert 0 < compiled.cache_info().currsize < len(recalled.entries) / 4
+    for text in _texts(lexicon):
+        for language in lexicon.by_target:
+            found = [(e.id, m.span()) for e, m in recalled.find(text, language)]
+            assert found == [(e.id, m.span()) for e, m in validated.find(text, language)], text
+
+
 def test_every_example_match_holds_the_literals_its_entry_requires(lexicon):
     from checker.scanning import all_present, required_literals
 
