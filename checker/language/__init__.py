@@ -33,6 +33,10 @@ MIN_LETTERS_ALONE = 30  # below this a paragraph cannot be judged alone, nor ove
 OVERRULE_CONFIDENCE = 0.75  # a paragraph in another language must be this sure
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Markdown front matter: in "title: Der Kreml warnte ..." the YAML key is no word
+# of the article (it voted English in a German title); only its value is judged.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*$", re.M)
+_FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][\w-]*:[ \t]*")
 
 
 @lru_cache(maxsize=1)
@@ -93,11 +97,14 @@ def identify(doc: Document) -> Document:
     call) only when their letters could change the vote.
     """
     spans = paragraphs(doc.text)
+    front = _FRONT_MATTER.match(doc.text) if doc.format == "markdown" else None
+    front_end = front.end() if front else 0
     measured = []
     quick_votes: dict[str, int] = {}
     total_letters = 0
     for start, end in spans:
-        chunk = doc.text[start:end]
+        key = _FRONT_MATTER_KEY.match(doc.text, start, end) if start < front_end else None
+        chunk = doc.text[key.end() if key else start:end]
         letters = sum(map(len, _LETTERS.findall(chunk)))
         # Long paragraphs plainly in one language need not wait for lingua.
         quick = quick_language(chunk, letters) if letters >= MIN_LETTERS_ALONE else None

@@ -115,3 +115,31 @@ def test_short_lines_are_read_when_they_could_change_the_document(monkeypatch):
     assert lingua.texts[-1] == "\n".join(shorts)
     assert doc.language == "de"
     assert doc.segments[0].language == "fr"  # sure enough to stand against its document
+
+
+def test_front_matter_keys_are_not_words_of_the_article(monkeypatch):
+    # "title" is an English word: counted, it left this German title to lingua
+    # (whose models for short text take seconds to load), and gave a date a language
+    lingua = _CountingLingua(monkeypatch)
+    text = ("---\n"
+            "title: Der Präsident erklärte vor Journalisten, dass das Stromnetz im Osten "
+            "erneut beschädigt worden sei\n"
+            "date: 2024-12-31\n"
+            "---\n\n"
+            "Der Präsident erklärte vor Journalisten, dass das Stromnetz im Osten erneut "
+            "beschädigt worden sei. Die Armee bestätigte, dass in der Nacht drei Drohnen "
+            "abgeschossen worden seien.")
+    doc = identify(Document(path="t.md", text=text, format="markdown"))
+    assert lingua.texts == []
+    assert doc.language == "de"
+    by_line = {doc.text[s.start:s.end][:6]: s.language for s in doc.segments}
+    assert by_line == {"---": None, "title:": "de", "date: ": None, "Der Pr": "de"}
+
+
+def test_a_key_outside_the_front_matter_is_read_as_text(monkeypatch):
+    lingua = _CountingLingua(monkeypatch)
+    line = ("title: Der Präsident erklärte vor Journalisten, dass das Stromnetz im Osten "
+            "erneut beschädigt worden sei")
+    doc = identify(Document(path="t.md", text=line, format="markdown"))
+    assert lingua.texts == [line]  # no front matter: the whole line is the article's
+    assert doc.language == "de"
