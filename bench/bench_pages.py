@@ -79,11 +79,13 @@ else:  # under callgrind: the pages rendered (1 + int(sys.argv[5])) times
 
 def child(tree: Path, corpus: Path, files: int, repeat: int, write: str = "",
           wrap: list[str] = (), extra: list[str] = ()) -> str:
+    # run in the tree: "python -c" puts the working folder before PYTHONPATH, so
+    # from anywhere else a checkout there would be measured in the tree's place
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
     env.setdefault("MTCHECK_CACHE", str(Path(tempfile.gettempdir()) / "mtcheck-bench-pages"))
     proc = subprocess.run([*wrap, sys.executable, "-c", _CHILD, str(corpus), str(files),
-                           str(repeat), write, *extra], env=env, capture_output=True,
-                          text=True, check=True)
+                           str(repeat), write, *extra], env=env, cwd=tree,
+                          capture_output=True, text=True, check=True)
     return proc.stdout + proc.stderr
 
 
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = args.corpus
+        corpus = args.corpus.resolve() if args.corpus else None
         if corpus is None:
             sys.path.insert(0, str(ROOT / "bench"))
             from bench_scale import generate
