@@ -27,8 +27,8 @@ from checker.core import (Claim, Document, DocumentResult, Finding,
                           MachineTranslationVerdict, Segment, Severity, Span)
 
 # 2: claim records stored for the cross stage; 3: and the names the text spells;
-# 4: keyed by the file's bytes, not its text
-FORMAT = 4
+# 4: keyed by the file's bytes, not its text; 5: whether each name is a word
+FORMAT = 5
 
 
 def cache_dir() -> Path:

@@ -40,6 +40,10 @@ class _Name:
     start: int
     end: int
     count: int
+    # a word of its language (wordfreq zipf >= 1.0), for a form the entity table
+    # does not know: judged where the text is checked, so that the cross stage
+    # (the run's own process, and every cached run) never loads the word lists
+    word: bool = False
 
 
 @lru_cache(maxsize=8192)  # the same two spellings meet in many pairs of documents
@@ -82,6 +86,7 @@ def names_in(doc: Document, tables: Tables | None = None) -> dict[str, _Name]:
         if len(w) < 5:
             continue
         known = w in tables.form_index
+        zipf = 0.0
         if not known:
             zipf = _zipf(w.lower(), lang)
             if zipf >= 2.5:
@@ -94,18 +99,19 @@ def names_in(doc: Document, tables: Tables | None = None) -> dict[str, _Name]:
         if w in found:
             found[w].count += 1
         else:
-            found[w] = _Name(w, doc.path, doc.language, m.start(), m.end(), 1)
+            found[w] = _Name(w, doc.path, doc.language, m.start(), m.end(), 1, zipf >= 1.0)
     return found
 
 
 def names_to_json(names: dict[str, _Name]) -> list[list]:
-    """[form, start, end, count] per name; the path and language are the document's."""
-    return [[n.form, n.start, n.end, n.count] for n in names.values()]
+    """[form, start, end, count, word] per name; the path and language are the
+    document's."""
+    return [[n.form, n.start, n.end, n.count, int(n.word)] for n in names.values()]
 
 
 def names_from_json(items: list[list], doc: Document) -> dict[str, _Name]:
-    return {form: _Name(form, doc.path, doc.language, start, end, count)
-            for form, start, end, count in items}
+    return {form: _Name(form, doc.path, doc.language, start, end, count, bool(word))
+            for form, start, end, count, word in items}
 
 
 def _inflection(a: str, b: str) -> bool:
@@ -139,7 +145,7 @@ def _pair(a: _Name, b: _Name, tables: Tables) -> str | None:
     shortest = min(len(x), len(y))
     if ex or ey:
         known, unknown = (a, b) if ex else (b, a)
-        if _zipf(unknown.form.lower(), unknown.lang or "en") >= 1.0:
+        if unknown.word:
             return None
         limit = 1 if shortest < 6 else 2
         if d > limit or (d == 2 and not same_lang) or d > 0.3 * shortest:

@@ -143,6 +143,25 @@ def test_name_variants_precision():
     assert entity_variants([d, e]) == ()
 
 
+def test_whether_a_name_is_a_word_travels_with_the_stored_names(monkeypatch):
+    from checker.claims import variants
+
+    known = D("a.txt", "Talks were held in Moscow on Monday, officials said.", "en")
+    word = D("b.txt", "Talks were held in Mostow on Monday, officials said.", "en")  # a word (zipf 1.45)
+    typo = D("c.txt", "Talks were held in Moscw on Monday, officials said.", "en")
+    stored = [variants.names_from_json(variants.names_to_json(variants.names_in(d)), d)
+              for d in (known, word, typo)]
+    assert (stored[1]["Mostow"].word, stored[2]["Moscw"].word) == (True, False)
+
+    def no_word_lists(*_):
+        raise AssertionError("the cross stage asked wordfreq")
+
+    # the cross stage (the run's process, a cached run) reads the judgement only
+    monkeypatch.setattr(variants, "_zipf", no_word_lists)
+    [v] = variants.entity_variants([known, word, typo], names=stored)
+    assert [s.text for s in v.spans] == ["Moscw", "Moscow"]
+
+
 def test_concept_table_validation_names_file_entry_and_problem(tmp_path):
     bad = tmp_path / "concepts.yaml"
     bad.write_text(textwrap.dedent("""
