@@ -231,7 +231,8 @@ class FrenchPunctuationSpace(Detector):
     insécable") before ; ! ? and a no-break space (U+00A0, "espace
     insécable") before the colon and inside « », as the Imprimerie nationale
     rules have it; any space already there (even a plain one) is accepted.
-    URLs, times (10:30) and runs like "?!" are left alone.
+    URLs, times (10:30), runs like "?!" and the keys of a Markdown front
+    matter ("title:") are left alone; the title after the key is checked.
 
     ## Why it matters
     Text translated from English or pasted from an English page keeps the

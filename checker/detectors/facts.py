@@ -13,6 +13,7 @@ from functools import cached_property
 from checker.core import Document
 from checker.detectors.calque import language_ranges
 from checker.detectors.numbers import Exclusions, LanguageAt
+from checker.load.front_matter import key_spans
 
 
 class DocumentFacts:
@@ -27,8 +28,8 @@ class DocumentFacts:
 
     @cached_property
     def exclusions(self) -> Exclusions:
-        """URLs, e-mail addresses and hashtags."""
-        return Exclusions(self.doc.text)
+        """URLs, e-mail addresses, hashtags and a Markdown front matter's keys."""
+        return Exclusions(self.doc.text, markup=key_spans(self.doc))
 
     @cached_property
     def lowered(self) -> str:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from checker.core import Document, Segment
 from checker.language.markers import quick_language
+from checker.load.front_matter import key_spans
 from checker.segment import paragraphs
 
 # ISO 639-1 codes of the languages mtcheck identifies.
@@ -33,10 +34,6 @@ MIN_LETTERS_ALONE = 30  # below this a paragraph cannot be judged alone, nor ove
 OVERRULE_CONFIDENCE = 0.75  # a paragraph in another language must be this sure
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-# Markdown front matter: in "title: Der Kreml warnte ..." the YAML key is no word
-# of the article (it voted English in a German title); only its value is judged.
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n)*?---[ \t]*$", re.M)
-_FRONT_MATTER_KEY = re.compile(r"[A-Za-z_][\w-]*:[ \t]*")
 
 
 @lru_cache(maxsize=1)
@@ -97,14 +94,15 @@ def identify(doc: Document) -> Document:
     call) only when their letters could change the vote.
     """
     spans = paragraphs(doc.text)
-    front = _FRONT_MATTER.match(doc.text) if doc.format == "markdown" else None
-    front_end = front.end() if front else 0
+    # in "title: Der Kreml warnte ..." the key is no word of the article (it voted
+    # English in German titles): only the values of a front matter are judged
+    keys = key_spans(doc)
+    keys_end = keys[-1][1] if keys else 0
     measured = []
     quick_votes: dict[str, int] = {}
     total_letters = 0
     for start, end in spans:
-        key = _FRONT_MATTER_KEY.match(doc.text, start, end) if start < front_end else None
-        chunk = doc.text[key.end() if key else start:end]
+        chunk = _without(doc.text, start, end, keys) if start < keys_end else doc.text[start:end]
         letters = sum(map(len, _LETTERS.findall(chunk)))
         # Long paragraphs plainly in one language need not wait for lingua.
         quick = quick_language(chunk, letters) if letters >= MIN_LETTERS_ALONE else None
@@ -158,6 +156,22 @@ def identify(doc: Document) -> Document:
         segments.append(Segment(start, end, lang, round(conf, 3)))
     return replace(doc, language=doc_lang, language_confidence=round(doc_conf, 3),
                    segments=tuple(segments))
+
+
+def _without(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
+    """text[start:end] without the parts the sorted, disjoint spans ``cut`` cover."""
+    kept, pos = [], start
+    for a, b in cut:
+        if b <= pos:
+            continue
+        if a >= end:
+            break
+        if a > pos:
+            kept.append(text[pos:a])
+        pos = b
+    if pos < end:
+        kept.append(text[pos:end])
+    return "".join(kept)
 
 
 def _votes(judged) -> tuple[dict[str, float], int]:

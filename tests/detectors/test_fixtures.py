@@ -13,8 +13,9 @@ Each registered rule has ``fixtures/<RULE-ID>.yaml``::
         expect: []                    # the rule must stay silent
 
 A case may add ``options:`` (run options merged into the context's, e.g.
-``{languages: {"fr/": "fr"}}``) and ``path:`` (the document's path, default
-``fixture.txt``).
+``{languages: {"fr/": "fr"}}``), ``path:`` (the document's path, default
+``fixture.txt``) and ``format:`` (text, markdown or html as the loader names
+it, default text).
 
 ``start`` and ``suggestion`` may be omitted in an expectation; ``text`` may
 not. ``severity`` may be given to pin it. A rule's fixture must contain at
@@ -48,13 +49,13 @@ def context():
 
 
 def run_rule(rule_id: str, text: str, lang: str | None, context, options: dict | None = None,
-             path: str = "fixture.txt") -> list:
+             path: str = "fixture.txt", fmt: str = "text") -> list:
     detector = next(cls() for cls in REGISTRY if cls.id == rule_id)
     if options:  # a case's own run options (e.g. languages per folder), over the shared ones
         context = CheckContext(rulebook=context.rulebook, options={**context.options, **options})
     if hasattr(detector, "prepare"):
         detector.prepare(context)
-    doc = Document(path=path, text=text)
+    doc = Document(path=path, text=text, format=fmt)
     result = check_document(doc, [detector], context, [], language=lang)
     return [f for f in result.findings if f.rule == rule_id]
 
@@ -62,7 +63,8 @@ def run_rule(rule_id: str, text: str, lang: str | None, context, options: dict |
 @pytest.mark.parametrize("rule_id, case", list(_cases()))
 def test_fixture(rule_id, case, context):
     findings = run_rule(rule_id, case["text"], case.get("lang"), context,
-                        case.get("options"), case.get("path", "fixture.txt"))
+                        case.get("options"), case.get("path", "fixture.txt"),
+                        case.get("format", "text"))
     got = [{"text": f.text, "start": f.start, "suggestion": f.suggestion,
             "severity": f.severity.value} for f in findings]
     expected = case.get("expect") or []
