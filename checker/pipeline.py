@@ -364,7 +364,7 @@ def _check(doc: Document, detectors: list[Detector], ctx: CheckContext,
                 continue
             raise
     ctx.forget_facts()  # the run keeps no article text
-    findings = _dedupe(_drop_explained_model_findings(findings))
+    findings = _dedupe(_drop_explained_model_findings(_outside_markup(doc, findings)))
     records, claims = _claims(doc)
     verdict = _machine_translation(doc, findings)
     return DocumentResult(document=doc, findings=tuple(findings), claims=claims,
@@ -378,6 +378,28 @@ def _unavailable_message(exc: Exception) -> str | None:
     except ImportError:
         return None
     return str(exc) if isinstance(exc, ModelUnavailable) else None
+
+
+def _outside_markup(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """The findings not lying wholly in a Markdown article's markup (its
+    front-matter keys, its code: ``checker.load.markdown``), where no rule of
+    prose applies; one place for every rule, the model's too."""
+    if doc.format != "markdown" or not findings:
+        return findings
+    from checker.load.markdown import markup_spans
+
+    spans = markup_spans(doc)
+    if not spans:
+        return findings
+    import bisect
+
+    starts = [s for s, _ in spans]
+
+    def inside(f: Finding) -> bool:
+        i = bisect.bisect_right(starts, f.start) - 1
+        return i >= 0 and f.end <= spans[i][1]
+
+    return [f for f in findings if not inside(f)]
 
 
 def _drop_explained_model_findings(findings: list[Finding]) -> list[Finding]:

@@ -13,7 +13,6 @@ from functools import cached_property
 from checker.core import Document
 from checker.detectors.calque import language_ranges
 from checker.detectors.numbers import Exclusions, LanguageAt
-from checker.load.front_matter import key_spans
 
 
 class DocumentFacts:
@@ -28,8 +27,8 @@ class DocumentFacts:
 
     @cached_property
     def exclusions(self) -> Exclusions:
-        """URLs, e-mail addresses, hashtags and a Markdown front matter's keys."""
-        return Exclusions(self.doc.text, markup=key_spans(self.doc))
+        """URLs, e-mail addresses and hashtags."""
+        return Exclusions(self.doc.text)
 
     @cached_property
     def lowered(self) -> str:

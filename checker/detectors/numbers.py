@@ -48,12 +48,10 @@ _EMAIL_USER = re.compile(r"[\w.+-]+$")
 
 
 class Exclusions:
-    """Spans (URLs, e-mail addresses, hashtags, and any ``markup`` given, such as
-    front-matter keys) where prose rules do not apply."""
+    """Spans (URLs, e-mail addresses, hashtags) where prose rules do not apply."""
 
-    def __init__(self, text: str, pattern: re.Pattern = _URL,
-                 markup: list[tuple[int, int]] = ()):
-        spans = list(markup)
+    def __init__(self, text: str, pattern: re.Pattern = _URL):
+        spans = []
         for m in pattern.finditer(text):
             start = m.start()
             if text[start] == "@":  # an e-mail address: take the user part too
@@ -62,8 +60,6 @@ class Exclusions:
                     continue
                 start = user.start()
             spans.append((start, m.end()))
-        if markup:
-            spans.sort()
         self._starts = [s for s, _ in spans]
         self._spans = spans
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from checker.core import Document, Segment
 from checker.language.markers import quick_language
-from checker.load.front_matter import key_spans
+from checker.load.markdown import front_matter_keys
 from checker.segment import paragraphs
 
 # ISO 639-1 codes of the languages mtcheck identifies.
@@ -96,7 +96,7 @@ def identify(doc: Document) -> Document:
     spans = paragraphs(doc.text)
     # in "title: Der Kreml warnte ..." the key is no word of the article (it voted
     # English in German titles): only the values of a front matter are judged
-    keys = key_spans(doc)
+    keys = front_matter_keys(doc)
     keys_end = keys[-1][1] if keys else 0
     measured = []
     quick_votes: dict[str, int] = {}
