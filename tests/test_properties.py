@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.core import Document, Report
+from checker.load.markdown import markup_spans
 from checker.detectors import CheckContext, select
 from checker.pipeline import RunOptions, check_document
 from checker.report import json_report
@@ -32,7 +33,9 @@ WORDS = ["Kyiv", "kyiv", "mid", "-May", "the", "le", "der", " -", "—", "1.250"
          "drones", "drone", "km", "%", "«", "»", "M.", "Dr.", "...", "!!", "  ", "\n", "\n\n",
          "<!-- mtcheck-disable TY- -->", "<!-- mtcheck-enable -->", "# mtcheck: ignore[CS-]",
          "Ukraine", "ukrainiens", "à", "10h", "à 22 h", "728", "ceasefire", "é", "\t", "\u00a0",
-         "ﬁ", "🙂", "\u202f", "'", "’", "Zelensky", "Zelenskyy", "elle", "il", "he", "she"]
+         "ﬁ", "🙂", "\u202f", "'", "’", "Zelensky", "Zelenskyy", "elle", "il", "he", "she",
+         # Markdown markup: front matter, fences, inline code, table rows
+         "---\n", "title:", "date: 2025-07-10", "```", "`", "~~~", "|---|---|", "| a | b |"]
 texts = st.one_of(
     st.text(max_size=400),
     st.lists(st.sampled_from(WORDS), max_size=80).map(" ".join),
@@ -41,13 +44,16 @@ texts = st.one_of(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(texts)
-def test_report_invariants(text):
+@given(texts, st.sampled_from(["text", "markdown"]))
+def test_report_invariants(text, fmt):
     ctx, detectors = _context()
     notices: list[str] = []
-    result = check_document(Document(path="p.txt", text=text), detectors, ctx, notices)
+    result = check_document(Document(path="p.txt", text=text, format=fmt), detectors, ctx, notices)
     doc = result.document
     assert doc.text == text
+    for a, b in markup_spans(doc):  # no rule reports what is markup
+        assert 0 <= a <= b <= len(text)
+        assert not any(a <= f.start and f.end <= b for f in result.findings)
     for f in result.findings:
         assert 0 <= f.start <= f.end <= len(text)
         assert text[f.start:f.end] == f.text

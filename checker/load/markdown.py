@@ -66,5 +66,12 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def markup_spans(doc: Document) -> list[tuple[int, int]]:
-    """Front-matter keys and code, in order: where no rule's finding belongs."""
-    return sorted(front_matter_keys(doc) + code_spans(doc))
+    """Front-matter keys and code, in order and disjoint (a fenced block inside
+    a front matter holds keys: one span): where no rule's finding belongs."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(front_matter_keys(doc) + code_spans(doc)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

@@ -61,3 +61,8 @@ def test_a_fence_never_closed_is_text():
 def test_markup_spans_are_keys_and_code_in_order():
     text = "---\ntitle: `x`\n---\n\n`y`\n"
     assert _texts(text, markup_spans(_doc(text))) == ["title: ", "`x`", "`y`"]
+
+
+def test_markup_spans_are_disjoint():
+    text = "---\n```\nkey: v\n```\n---\n"
+    assert _texts(text, markup_spans(_doc(text))) == ["```\nkey: v\n```"]
