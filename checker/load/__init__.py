@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from checker.core import Document, LoadError
+from checker.load.markdown import front_matter_date
 
 EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
               ".html": "html", ".htm": "html"}
@@ -187,13 +188,7 @@ def document_from(source: Source, data: bytes
 
         text, date, comments = html_to_text_with_comments(text)
     elif fmt == "markdown":
-        date = _front_matter_date(text)
+        date = front_matter_date(text)
     return Document(path=source.display, text=text, format=fmt, date=date), comments
 
 
-_FRONT_MATTER_DATE = re.compile(r"\A---\s*\n(?:.*\n)*?date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
-
-
-def _front_matter_date(text: str) -> str | None:
-    match = _FRONT_MATTER_DATE.match(text)
-    return match.group(1) if match else None

@@ -26,15 +26,28 @@ _FENCE_LINE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", 
 _INLINE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)[^\n]*?(?<!`)(?P=ticks)(?!`)")
 
 
+_DATE = re.compile(r"^date:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})", re.M)
+
+
+def front_matter_end(text: str) -> int:
+    """Where the front matter (its closing ``---``) ends; 0 without a closed one."""
+    block = _FRONT_MATTER.match(text)
+    return block.end() if block else 0
+
+
+def front_matter_date(text: str) -> str | None:
+    """The ISO date of the front matter's ``date:`` key (its day, of a time too)."""
+    match = _DATE.search(text, 0, front_matter_end(text))
+    return match.group(1) if match else None
+
+
 def front_matter_keys(doc: Document) -> list[tuple[int, int]]:
     """(start, end) of each front-matter key with its colon and the spaces after
     it, in order; none outside Markdown or without a closed block."""
     if doc.format != "markdown":
         return []
-    block = _FRONT_MATTER.match(doc.text)
-    if not block:
-        return []
-    return [(m.start(), m.end()) for m in _KEY.finditer(doc.text, 0, block.end())]
+    end = front_matter_end(doc.text)
+    return [(m.start(), m.end()) for m in _KEY.finditer(doc.text, 0, end)] if end else []
 
 
 def code_spans(doc: Document) -> list[tuple[int, int]]:

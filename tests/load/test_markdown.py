@@ -3,7 +3,7 @@ and the rules leave alone."""
 from __future__ import annotations
 
 from checker.core import Document
-from checker.load.markdown import code_spans, front_matter_keys, markup_spans
+from checker.load.markdown import code_spans, front_matter_date, front_matter_keys, markup_spans
 
 FRONT = ("---\n"
          "title: Pourquoi continuer ?\n"
@@ -66,3 +66,10 @@ def test_markup_spans_are_keys_and_code_in_order():
 def test_markup_spans_are_disjoint():
     text = "---\n```\nkey: v\n```\n---\n"
     assert _texts(text, markup_spans(_doc(text))) == ["```\nkey: v\n```"]
+
+
+def test_the_date_is_read_from_the_front_matter_only():
+    assert front_matter_date("---\ntitle: x\ndate: '2025-07-10T08:00'\n---\nText.") == "2025-07-10"
+    assert front_matter_date("---\ntitle: x\n---\ndate: 2025-07-10\n") is None  # the body's
+    assert front_matter_date("---\ntitle: x\ndate: 2025-07-10\n") is None  # never closed
+    assert front_matter_date("Text.\ndate: 2025-07-10\n") is None
