@@ -252,20 +252,28 @@ def _outcomes(worker: _Worker, sources: list, options: RunOptions,
     With workers (``options.jobs`` allows, and enough sources to pay for the
     fork) the sources go to them, which read, answer from the cache or check,
     and settle each; the run's process only reads the files' bytes once first,
-    when the cache is on, to know whether the rule data is needed (a run the
-    cache answers wholly loads none).
+    when the cache is on, to know whether the rule data must be loaded before
+    the fork (a run the cache answers wholly loads none). In one process each
+    source is processed in turn, and the rule data loaded when first needed.
     """
     from checker.parallel import WorkerDied, can_fork, cpu_count, fork_pool, ordered_map
 
     jobs = options.jobs or cpu_count()
     if options.use_lm and any(getattr(d, "detector", "") == "lm" for d in worker.detectors):
         jobs = 1  # the model already uses every core, and torch does not survive fork
+    if jobs < 2 or len(sources) < _PARALLEL_FROM or not can_fork():
+        # one process: the first document to check loads the rule data (check),
+        # so each file is read once
+        documents = 0
+        for source in sources:
+            outcome = worker.process(source)
+            documents += not isinstance(outcome, LoadError)
+            yield source, outcome
+        if not documents:
+            worker.prepare()  # a broken rule file is reported even when no file could be read
+        return
     if worker.needs_rules(sources, progress):
         worker.prepare()  # before the fork: the workers share it
-    if jobs < 2 or len(sources) < _PARALLEL_FROM or not can_fork():
-        for source in sources:
-            yield source, worker.process(source)
-        return
     # Language models and word lists are not loaded before the fork: each worker
     # loads those its documents need, both at once. Loading them all here first
     # (to share one copy) kept the other core idle for 7-8 s and saved no memory

@@ -91,6 +91,24 @@ def test_a_run_answered_by_the_cache_loads_no_rule_data_yet_a_broken_rule_file_s
     assert "rule data: " in capsys.readouterr().err and len(spy) == 3
 
 
+def test_in_one_process_each_file_is_read_once(spy, tmp_path, monkeypatch, capsys):
+    from checker import pipeline
+
+    folder = _articles(tmp_path)
+    reads: list[str] = []
+
+    def counted(source, *args):
+        reads.append(source.display)
+        return read_bytes(source, *args)
+
+    read_bytes = pipeline.read_bytes
+    monkeypatch.setattr(pipeline, "read_bytes", counted)
+    _run(folder, tmp_path)  # checked, cached
+    _run(folder, tmp_path)  # from the cache
+    assert len(reads) == 6 and len(set(reads)) == 3
+    capsys.readouterr()
+
+
 def test_a_changed_document_or_setting_is_checked_again(spy, tmp_path, capsys):
     folder = _articles(tmp_path)
     _run(folder, tmp_path)
