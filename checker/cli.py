@@ -92,7 +92,7 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
 
     from checker.config import ConfigError, discover_config
     from checker.parallel import WorkerDied
-    from checker.pipeline import PipelineError, run
+    from checker.pipeline import PipelineError, is_rule_failure, run
     from checker.report import render, spool_json, write_reports
     from checker.report.progress import ProgressBar
 
@@ -131,6 +131,10 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
     if baseline_out is not None:
         from checker.suppress import create_baseline
 
+        if any(map(is_rule_failure, report.notices)):
+            print("mtcheck: baseline not written: a rule failed (see above)", file=sys.stderr)
+            return EXIT_ERROR
+
         try:
             count = create_baseline(report.documents, baseline_out)
         except OSError as exc:
@@ -158,6 +162,8 @@ def check(argv: list[str], *, baseline_out: Path | None = None) -> int:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                            and "NO_COLOR" not in os.environ)
         sys.stdout.write(render(report, args.format, color=color and args.format == "terminal"))
+    if any(map(is_rule_failure, report.notices)):
+        return EXIT_ERROR
     return EXIT_OK if report.gate.passed else EXIT_FINDINGS
 
 

@@ -228,7 +228,7 @@ class _Worker:
         self.prepare()
         notices: list[str] = []
         result, records, names = _check(doc, self.detectors, self.ctx, notices)
-        if key is not None:
+        if key is not None and not any(map(is_rule_failure, notices)):  # never keep a partial result
             self.cache.put(key, result, notices, records, names)
             if self.cache.broken:
                 notices.append(self.cache.broken)
@@ -347,6 +347,14 @@ def analyse(doc: Document, language: str | None = None) -> Document:
     return segment(replace(doc, language=language, language_confidence=1.0, segments=segments))
 
 
+RULE_FAILURE = "internal error"
+
+
+def is_rule_failure(notice: str) -> bool:
+    """Whether a run's notice reports a rule that raised (an error of the run itself)."""
+    return notice.startswith(RULE_FAILURE + ":")
+
+
 def check_document(doc: Document, detectors: list[Detector], ctx: CheckContext,
                    notices: list[str], language: str | None = None) -> DocumentResult:
     """Every per-document stage, for one document."""
@@ -370,7 +378,10 @@ def _check(doc: Document, detectors: list[Detector], ctx: CheckContext,
                 if unavailable not in notices:
                     notices.append(unavailable)
                 continue
-            raise
+            # a bug in one rule: the rest of the document and of the batch is still
+            # checked, and the run says so and exits 2 (checker.cli)
+            notices.append(f"{RULE_FAILURE}: rule {detector.id} failed on {doc.path} "
+                           f"({type(exc).__name__}: {exc}); its findings there are missing")
     ctx.forget_facts()  # the run keeps no article text
     findings = _dedupe(_drop_explained_model_findings(_outside_markup(doc, findings)))
     records, claims = _claims(doc)

@@ -129,3 +129,32 @@ def test_console_script_help_runs_without_heavy_imports():
             "'wordfreq', 'jinja2') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_exit_2_when_a_rule_raises_and_the_rest_is_still_checked(articles, tmp_path, capsys,
+                                                                  monkeypatch):
+    """A bug in one rule is an error of the run: no traceback, the other rules
+    and files are still checked, the report is written, and nothing is cached."""
+    from checker.detectors.spacing import SpacedHyphen
+
+    def broken(self, doc, ctx):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(SpacedHyphen, "check", broken)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert run_cli([str(articles), "--format", "json", "-j", "1"], tmp_path) == 2
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert "internal error: rule TY-spaced-hyphen failed on" in captured.err
+    assert "(ValueError: boom); its findings there are missing" in captured.err
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert len(report["documents"]) == 2
+    assert not any(f["rule"] == "TY-spaced-hyphen" for d in report["documents"]
+                   for f in d["findings"])
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # the partial results were not cached: the mended rule finds "mid -May" at once
+    assert run_cli([str(articles), "--format", "json", "-j", "1"], tmp_path) == 0
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [f["text"] for d in report["documents"] for f in d["findings"]
+            if f["rule"] == "TY-spaced-hyphen"] == ["mid -May"]

@@ -82,8 +82,17 @@ _EN_H_FORMAT = Deferred(
 
 # French: English clock notation left in the text.
 _FR_AMPM = Deferred(
-    r"(?<![\w.,])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?[ \u00a0\u202f]?(?P<ap>a\.m\.|p\.m\.|AM|PM)"
+    r"(?<![\w.,])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?[ \u00a0\u202f]?(?P<ap>a\.m\.|p\.m\.|AM|PM|am|pm)"
     r"(?![\w])")
+# English "4:30" kept in French, where a time is written "4 h 30": only with
+# what makes it a time of day ("à 4:30", "15:22 heure de Moscou").
+_FR_COLON_TIME = Deferred(
+    r"(?:(?<=\bà\x20)|(?<=\bvers\x20)|(?<=\bdès\x20))?(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"
+    r"(?P<after>[ \u00a0\u202f]+(?:du matin|de l'après-midi|de l’après-midi|du soir|heure(?:s)? "
+    r"(?:de|locale|de Paris|de Moscou|de Kyiv|de Kiev|française|GMT)|\(?GMT|\(?UTC|HNE|HAE))?")
+_FR_TIME_BEFORE = re.compile(r"\b(?:à|vers|dès|jusqu'à|jusqu’à|depuis|entre|et)[ \u00a0]+$")
+# German "14.30 Uhr" rendered word for word: "14.30 heures".
+_FR_DOTTED_HOURS = Deferred(r"(?<![\w.,])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)[ \u00a0\u202f]+heures\b")
 _FR_OCLOCK = Deferred(rf"(?<![\w-])(?P<h>\d{{1,2}}){_SP}o[’'ʼ]?[ ]?clock\b", re.I)
 
 # German: "Uhr" (time of day) where "Stunden" (duration) is meant.
@@ -186,7 +195,7 @@ class ClockForDuration(Detector):
                 add(m.start("h"), m.end(), f"'{m.group(0)[len(m.group('at')) + 1:]}' is the French "
                     f"way to write a time; English writes {h}:{mins}",
                     f"{h}:{mins}", severity=Severity.WARNING)
-        for m in finditer_in(_FR_AMPM, text, literal_windows(text, ("a.m.", "p.m.", "AM", "PM"), 8, 2)):
+        for m in finditer_in(_FR_AMPM, text, literal_windows(text, ("a.m.", "p.m.", "AM", "PM", "am", "pm"), 8, 2)):
             if lang_at(m.start()) != "fr":
                 continue
             h = int(m.group("h"))
@@ -197,6 +206,23 @@ class ClockForDuration(Detector):
             fix = f"{h24}\u00a0h" + (f"\u00a0{m.group('m')}" if m.group("m") else "")
             add(m.start(), m.end(), f"'{m.group(0)}' is the English way to write a time; "
                 f"French writes {fix.replace(chr(160), ' ')}", fix, severity=Severity.WARNING)
+        for m in finditer_in(_FR_COLON_TIME, text, literal_windows(text, (":",), 2, 40)):
+            if lang_at(m.start()) != "fr":
+                continue
+            if not m.group("after") and not _FR_TIME_BEFORE.search(text, max(0, m.start() - 12),
+                                                                   m.start()):
+                continue  # "le score de 3:21", "le ratio 12:30": not shown to be a time
+            fix = f"{m.group('h')}\u00a0h\u00a0{m.group('m')}"  # "4 h 30 du matin": the rest stays
+            end = m.end("m")
+            add(m.start(), end, f"'{text[m.start():end]}' is the English way to write a time; "
+                f"French writes {fix.replace(chr(160), ' ')}", fix, severity=Severity.WARNING)
+        for m in finditer_in(_FR_DOTTED_HOURS, text, literal_windows(text, ("heures",), 8, 0)):
+            if lang_at(m.start()) != "fr":
+                continue
+            fix = f"{m.group('h')}\u00a0h\u00a0{m.group('m')}"
+            add(m.start(), m.end(), f"'{m.group(0)}' is the German way to write a time "
+                f"('14.30 Uhr'); French writes {fix.replace(chr(160), ' ')}", fix,
+                severity=Severity.WARNING)
         for m in finditer_in(_FR_OCLOCK, text, clock_windows):
             if lang_at(m.start()) == "fr":
                 add(m.start(), m.end(), "'o'clock' left in English in a French text",

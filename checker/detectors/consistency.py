@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -113,6 +113,10 @@ COMMON_WORD_ZIPF = 4.5  # a capitalised word this common is an ordinary word at 
 MIN_NAME_LENGTH = 5
 
 
+# A capitalised word right before a surname: the person's first name.
+_AFTER_FIRST_NAME = re.compile(r"(?<![\w.])[^\W\d_a-z][^\W\d_]+[ \u00a0]$")
+
+
 @dataclass
 class _Name:
     word: str
@@ -146,7 +150,9 @@ class NameVariant(Detector):
     "Bagatyr" / "Bogatyr", "Zelensky" / "Zelenskyj"). The spelling used fewer
     times is flagged, at each of its occurrences, with the other as the
     suggestion; when both are used equally often, the first one met is
-    flagged, and the message names the other.
+    flagged, and the message names the other, unless only one of them is
+    written after a first name: an article introduces a person in full
+    ("Elvira Nabiullina"), so that spelling is kept.
     Inflections and derived words are not variants ("Russie" / "Russes",
     "Ukraine" / "Ukrainien", "Zelensky" / "Zelenska"), nor are two names
     that are both established words (Kazan / Kazakh, Austria / Australia).
@@ -219,8 +225,8 @@ class NameVariant(Detector):
                 continue
             if a.count != b.count:
                 minority, majority = (a, b) if a.count < b.count else (b, a)
-            else:  # a tie: the first spelling met is flagged (see the docstring)
-                minority, majority = (a, b) if a.spans[0][0] < b.spans[0][0] else (b, a)
+            else:  # a tie: see the docstring
+                minority, majority = self._tie(text, a, b)
             variants.append((minority, majority))
         flagged: set[str] = set()
         kept = {maj.word for _, maj in variants}
@@ -239,6 +245,17 @@ class NameVariant(Detector):
                     f"({times}): the same name should be spelled one way",
                     suggestion=majority.word + ending,
                     confidence=0.8 if majority.count > minority.count else 0.6)
+
+    @staticmethod
+    def _tie(text: str, a: _Name, b: _Name) -> tuple[_Name, _Name]:
+        """(flagged, kept) for two spellings used equally often: the one that
+        follows a first name is kept, as an article introduces a person in full
+        ("Elvira Nabiullina ... Nabiulina"); otherwise the first one met is flagged."""
+        a_full, b_full = (any(_AFTER_FIRST_NAME.search(text, max(0, start - 30), start)
+                              for start, _ in name.spans) for name in (a, b))
+        if a_full != b_full:
+            return (b, a) if a_full else (a, b)
+        return (a, b) if a.spans[0][0] < b.spans[0][0] else (b, a)
 
     @staticmethod
     def _is_name(name: _Name, language: str) -> bool:
@@ -330,6 +347,46 @@ class _Mention:
     text: str
 
 
+# English "he"/"she" for a thing: French, German and Russian nouns have a gender,
+# and machine translation carries it over ("l'économie ... elle" -> "she").
+_THING_NOUNS = (r"economy|commission|company|government|bank|river|dam|dyke|dike|levee|city|"
+                r"town|agency|ministry|court|regulator|market|industry|glacier|storm|system|"
+                r"station|plant|factory|law|reform|tariff|authority|office|institute|"
+                r"organi[sz]ation|union|board|council|committee|budget|currency|inflation|"
+                r"region|province|republic|federation|alliance|coalition|network|firm|"
+                r"corporation|operator|railway|airline|parliament|assembly|senate|party|"
+                r"offensive|strategy|policy|decision|measure|proposal|bill|report|study|"
+                r"survey|mission|rocket|missile|satellite|engine|wave|crisis|war|treaty")
+_THING_SUBJECT = re.compile(
+    rf"(?<![\w-])(?:The|the|This|this|Its|its)[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,2}}?"
+    rf"(?P<thing>{_THING_NOUNS}|(?-i:[A-Z]{{2,6}}))(?![\w-])", re.I)
+_THING_PRONOUN = re.compile(r"(?P<p>\b(?:[Ss]he|[Hh]e))[ \u00a0]+(?P<next>[\w'’]+)")
+_HUMAN = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself|they|Mr|Mrs|Ms|Dr|Madame|Monsieur|"
+    r"minister|president|spokes(?:man|woman|person)|woman|man|women|men|mother|father|wife|"
+    r"husband|daughter|son|girl|boy|mayor|chancellor|director|head|chief|leader|official|"
+    r"governor|prefect|judge|lawyer|prosecutor|chair(?:man|woman|person)?|CEO|secretary|"
+    r"ambassador|analyst|expert|economist|researcher|scientist|professor|author|witness|"
+    r"victim|resident|driver|journalist|reporter|editor|actress|actor|singer|player|coach|"
+    r"queen|king|princess|prince|pope|nun|priest|administrator|commissioner|farmer|doctor|"
+    r"nurse|teacher|student|worker|manager|founder|owner|rider|winner|candidate|MP|deputy|"
+    r"senator|general|commander|soldier|pilot|captain|officer|colleague|friend|neighbour|"
+    r"neighbor|child|people|person|population|residents|families|family)\b", re.I)
+_SPEECH_AFTER = re.compile(rf"(?:{_EN_VERBS})\b")
+def _lead(text: str, start: int) -> int:
+    """Spaces and quotes at a sentence's start, which the subject follows."""
+    i = start
+    while i < len(text) and (text[i].isspace() or text[i] in "\"“”«»'‘’(-—"):
+        i += 1
+    return i - start
+
+
+# A name written in full ("Anna Smith"), not a capitalised sentence opener ("The CRE").
+_TWO_CAPITALS = re.compile(r"(?<![\w.])(?!(?:The|This|That|These|Those|In|On|At|An?|But|And|Its|"
+                           r"For|From|With|After|Before|When|While|As|By|Of|To|Since|Then)\b)"
+                           r"[A-Z][a-zà-ÿ'’-]+[ \u00a0]+[A-Z][a-zà-ÿ'’-]+")
+
+
 class PronounGender(Detector):
     """A pronoun whose gender contradicts the person it refers to.
 
@@ -342,7 +399,12 @@ class PronounGender(Detector):
     marks a gender. The words inside the quote being attributed are not
     searched for names. The rule stays silent when two people, or a person
     of unknown gender, are named in the window, and it does not judge
-    pronouns outside speech attributions ("she" may be a country).
+    pronouns outside speech attributions ("she" may be a country), but for
+    one case: in English, "he" or "she" right after a sentence or clause
+    whose subject is a thing ("The Russian economy is still overheated, she
+    works at the limit"; "The Commission ... She also evokes") when no person
+    is mentioned in it or in the sentence before: machine translation kept
+    the noun's gender from French, German or Russian.
 
     ## Why it matters
     French "il/elle" and German "er/sie" agree with grammatical gender, and
@@ -357,7 +419,7 @@ class PronounGender(Detector):
 
     ## Fix
     Make the pronoun agree with the person: "she says"; or repeat the name
-    when several people were quoted.
+    when several people were quoted. For a thing, write "it".
     """
 
     id = "CS-pronoun-gender"
@@ -380,6 +442,8 @@ class PronounGender(Detector):
             return
         text = doc.text
         lang_at = ctx.facts(doc).language_at
+        if doc.language == "en" or any(s.language == "en" for s in doc.segments):
+            yield from self._for_things(doc, ctx)
         # (language, span start, span end, pronoun start, pronoun end)
         attributions: list[tuple[str, int, int, int, int]] = []
         for lang, pattern in (("en", _EN_ATTRIBUTION), ("fr", _FR_ATTRIBUTION),
@@ -435,6 +499,44 @@ class PronounGender(Detector):
                 f"'{span_text}' refers back to {person.text}, {_GENDER_WORD[person.gender]} "
                 f"by the first name or title: the pronoun should be '{fixed}'",
                 suggestion=suggestion, confidence=0.75)
+
+    def _for_things(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        """'he'/'she' for the thing that is the subject just before (see the docstring)."""
+        text = doc.text
+        facts = ctx.facts(doc)
+        starts = facts.sentence_starts
+        for m in _THING_PRONOUN.finditer(text):
+            if facts.language_at(m.start()) != "en" or _SPEECH_AFTER.match(m.group("next")):
+                continue
+            i = bisect_right(starts, m.start()) - 1
+            sentence = starts[i] if i >= 0 else 0
+            if m.start() == sentence:  # "She ..." opens the sentence: the subject is the one before
+                if i < 1:
+                    continue
+                subject_from, subject_to = starts[i - 1], sentence
+                context_from = starts[i - 2] if i >= 2 else starts[i - 1]
+            else:  # ", she works": the subject opens this sentence
+                if text[max(sentence, m.start() - 2):m.start()].strip() != ",":
+                    continue
+                subject_from = subject_to = sentence
+                subject_to = m.start()
+                context_from = starts[i - 1] if i >= 1 else sentence
+            subject = _THING_SUBJECT.match(text, subject_from, subject_to) \
+                or _THING_SUBJECT.match(text, subject_from + _lead(text, subject_from), subject_to)
+            if not subject:
+                continue
+            paragraph = text.rfind("\n\n", 0, subject_from)
+            context = text[max(context_from, paragraph + 2 if paragraph >= 0 else 0):m.start()]
+            if _HUMAN.search(context) or _TWO_CAPITALS.search(context) \
+                    or any(q in context for q in "\"“”«»"):
+                continue
+            pronoun = m.group("p")
+            fixed = "It" if pronoun[0].isupper() else "it"
+            yield self.finding(
+                doc, m.start("p"), m.end("p"),
+                f"'{pronoun}' refers back to '{text[subject.start():subject.end()]}', a thing: "
+                f"English says 'it' (the source language gives the noun a gender)",
+                suggestion=fixed, severity=Severity.INFO, confidence=0.5)
 
     @staticmethod
     def _french_span(text: str, m: re.Match, key: str) -> tuple[int, int] | None:

@@ -193,6 +193,9 @@ class DoubledWord(Detector):
 # TY-fr-punctuation-space
 
 _MARKS = re.compile(r"[!?;:«»]")
+# A quotation in English marks: "..." or “...”, within one paragraph.
+_ENGLISH_QUOTATION = re.compile(r"(?P<q>[\"“])(?P<body>[^\W\d_][^\"“”\n]{2,1000}?)[\"”]")
+MAX_QUOTE_FIXED = 300  # longer quotations get the opening mark fixed, not the whole text
 _SPACE_CHARS = set(" \t\n\r\u00a0\u202f\u2009\u2007\u200b")
 _TALL = set("!?;")
 _AFTER_TALL_OK = set("»”\"')") | _SPACE_CHARS
@@ -226,7 +229,9 @@ class FrenchPunctuationSpace(Detector):
     ## What it flags
     In French text only: a word glued to ";", "!", "?" or ":" ("PRUNES!",
     "le village:"), a colon glued to the next word (« trop » :Le), and
-    guillemets without their inner space («Bogatyr», "font rage.»").
+    guillemets without their inner space («Bogatyr», "font rage.»"), and
+    quotations of three words or more in English quotation marks ("...",
+    “...”) where French uses « ».
     The suggestion puts a narrow no-break space (U+202F, the "espace fine
     insécable") before ; ! ? and a no-break space (U+00A0, "espace
     insécable") before the colon and inside « », as the Imprimerie nationale
@@ -330,6 +335,19 @@ class FrenchPunctuationSpace(Detector):
                     continue
                 add(i, start, i + 1, "French puts a no-break space before '»'",
                     f"{text[start:i]}{NBSP}»")
+        if '"' in text or "“" in text:
+            for m in _ENGLISH_QUOTATION.finditer(text):
+                body = m.group("body")
+                if body.count(" ") < 2:
+                    continue  # a title or a nickname: "Bogatyr"
+                if m.end() - m.start() <= MAX_QUOTE_FIXED:
+                    end, fixed = m.end(), f"«{NBSP}{body.strip()}{NBSP}»"
+                else:  # a long quotation: the opening mark and the first word
+                    end = _word_forward(text, m.start("body"), "")
+                    fixed = f"«{NBSP}{text[m.start('body'):end]}"
+                add(m.start(), m.start(), end,
+                    "French quotes with guillemets « », not English quotation marks",
+                    fixed)
         yield from sorted(found.values(), key=lambda f: f.start)
 
 

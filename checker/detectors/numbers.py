@@ -330,8 +330,16 @@ _VERSION_BEFORE = re.compile(r"(?:version|v\.?|release|art\.|article|n°|no\.|§
                              r"chapitre|section|rfc|iso)\s*$", re.I)
 _FR_DECIMAL_AFTER = {"million", "millions", "milliard", "milliards", "%", "pour", "fois",
                      "point", "points"} | _UNIT_WORDS
+_CURRENCY_WORDS = {"euro", "euros", "dollar", "dollars", "rouble", "roubles", "ruble", "rubles",
+                   "franc", "francs", "pound", "pounds", "hryvnia", "hryvnias", "hryvnas", "yen",
+                   "yuan", "cents", "zlotys", "kronor", "kroner"}
 _EN_DECIMAL_AFTER = {"million", "billion", "trillion", "%", "percent", "per", "times", "bn",
-                     "points", "point", "pc"} | _UNIT_WORDS
+                     "points", "point", "pc", "mio", "mrd", "mln"} | _UNIT_WORDS | _CURRENCY_WORDS
+# A comma followed by anything but three digits cannot group thousands: "0,2516", "1,5".
+_COMMA_DECIMAL_ALWAYS = re.compile(r"(?P<n>0,\d+|\d+,\d{4,})(?![\d]|[.,]\d)")
+_SPACE_GROUPS = re.compile(r"(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?![\d]|[.,]\d)"
+                           r"(?P<after>[ \u00a0\u202f]?[^\W\d_][\w’'-]*)?")
+_APOSTROPHE_GROUPS = re.compile(r"(?P<n>\d{1,3}(?:['’]\d{3})+)(?![\d'’])")
 
 
 def _after_word(match) -> str:
@@ -398,6 +406,8 @@ class NumberFormat(Detector):
                 before = text[start - 1]
                 if before in _NOT_BEFORE_NUMBER or before.isalnum() or before == "_":
                     continue
+                if before == "-" and start >= 2 and text[start - 2].isalpha():
+                    continue  # a model's designation: "Soyouz-2.1a", "Su-25"
             lang = lang_at(start)
             if lang not in ("en", "fr"):
                 continue
@@ -437,6 +447,30 @@ class NumberFormat(Detector):
 
     @staticmethod
     def _english(text: str, pos: int, add) -> None:
+        m = _SPACE_GROUPS.match(text, pos)
+        if m and not (pos >= 2 and text[pos - 1] in " \u00a0\u202f" and text[pos - 2].isdigit()):
+            n, word = m.group("n"), _after_word(m)
+            hard_space = any(c in n for c in "\u00a0\u202f")
+            if hard_space or n.count(" ") >= 2 or _is_count_word(word) or word in _CURRENCY_WORDS:
+                add(m.start("n"), m.end("n"),
+                    f"'{n}' groups thousands with spaces, the French, German and Russian way; "
+                    f"English groups them with commas",
+                    re.sub(r"[ \u00a0\u202f]", ",", n))
+                return
+        m = _APOSTROPHE_GROUPS.match(text, pos)
+        if m and not (pos >= 2 and text[pos - 1] in "'’" and text[pos - 2].isdigit()):
+            n = m.group("n")
+            add(m.start("n"), m.end("n"),
+                f"'{n}' groups thousands with apostrophes, the Swiss way; English groups them "
+                f"with commas", re.sub(r"['’]", ",", n))
+            return
+        m = _COMMA_DECIMAL_ALWAYS.match(text, pos)
+        if m:
+            n = m.group("n")
+            add(m.start("n"), m.end("n"),
+                f"'{n}' uses a decimal comma; English writes a decimal point",
+                n.replace(",", "."))
+            return
         m = _DOT_GROUPS.match(text, pos)
         if m:
             n, word = m.group("n"), _after_word(m)
@@ -473,7 +507,9 @@ class NumberFormat(Detector):
         m = _COMMA_GROUPS.match(text, pos)
         if m:
             n, word = m.group("n"), _after_word(m)
-            if n.count(",") >= 2 or n.endswith(",000") or _is_count_word(word):
+            # "2,200 milliards": French would not write 2.2 with trailing zeros
+            multiplied = word in ("milliards", "millions") and n.count(",") == 1 and n.endswith("00")
+            if n.count(",") >= 2 or n.endswith(",000") or _is_count_word(word) or multiplied:
                 add(m.start("n"), m.end("n"),
                     f"'{n}' groups thousands with a comma, the English way; in French a comma "
                     f"marks decimals, so this reads as {n.replace(',', ' virgule ', 1)}",
@@ -494,6 +530,8 @@ class NumberFormat(Detector):
         m = _DOT_DECIMAL.match(text, pos)
         if m:
             n, word = m.group("n"), _after_word(m)
+            if word == "heures" and re.fullmatch(r"(?:[01]?\d|2[0-3])\.[0-5]\d", n):
+                return  # "14.30 heures": a time of day (MT-clock-duration's case)
             if word in _FR_DECIMAL_AFTER or word.startswith("%"):
                 add(m.start("n"), m.end("n"),
                     f"'{n}' uses a decimal point; French writes a decimal comma",

@@ -25,7 +25,9 @@ MAX_REMEMBERED = 200_000  # words whose verdict is kept from one article to the 
 
 # Loanwords the target language uses as its own, whatever wordfreq says.
 LOANWORDS = {
-    "en": {"matériel", "materiel", "détente", "élite", "protégé", "naïve", "déjà", "raison",
+    "en": {"hors", "catégorie", "maillot", "jaune", "lanterne", "gruppetto", "domestique",
+           "soigneur", "musette", "puncheur", "rouleur", "grimpeur", "baroudeur",
+           "matériel", "materiel", "détente", "élite", "protégé", "naïve", "déjà", "raison",
            "être", "coup", "vis-à-vis", "rapprochement", "café", "régime", "fiancé", "cliché",
            "façade", "résumé", "décor", "entrée", "début", "communiqué", "attaché", "laissez",
            "faire", "fait", "accompli", "carte", "blanche", "realpolitik", "zeitgeist",
@@ -65,6 +67,55 @@ GLOSSES = {
     ("en", "fr"): {"klicks": "kilomètres", "shelling": "bombardements", "frontline": "ligne de front"},
 }
 
+# German nouns are capitalised wherever they stand, so a leftover one looks
+# like a name: see Untranslated._german_nouns for how the two are told apart.
+GERMAN_NOUN_TARGETS = ("en", "fr")
+GERMAN_NOUN_MIN_ZIPF = 3.3       # "Landkreis" 4.7, "Hochwasser" 3.7
+GERMAN_COMPOUND_MIN_ZIPF = 2.5   # long compounds are rarer: "Hochwasserschutz" 3.0
+GERMAN_NOUN_TARGET_MAX_ZIPF = 1.3
+GERMAN_NOUN_GLOSSES = {
+    "en": {"hochwasser": "flood", "hochwasserschutz": "flood protection", "landkreis": "district",
+           "feuerwehr": "fire brigade", "bürgermeister": "mayor", "regierung": "government",
+           "staatsanwaltschaft": "public prosecutor's office", "landrat": "district administrator",
+           "katastrophenfall": "state of disaster", "wasserstand": "water level",
+           "gericht": "court", "haushalt": "budget", "schuldenbremse": "debt brake"},
+    "fr": {"hochwasser": "crue", "hochwasserschutz": "protection contre les crues",
+           "landkreis": "arrondissement", "feuerwehr": "pompiers", "bürgermeister": "maire",
+           "regierung": "gouvernement", "staatsanwaltschaft": "parquet", "landrat": "préfet",
+           "katastrophenfall": "état de catastrophe", "wasserstand": "niveau de l'eau",
+           "gericht": "tribunal", "haushalt": "budget", "schuldenbremse": "frein à l'endettement"},
+}
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{5,}(?![\w'’-])")
+# Leftovers that frequency cannot catch (an acronym, a word rare even in its
+# own language, or one the target language also has in another sense), with
+# what to write instead; matched as written.
+KNOWN_LEFTOVERS = {
+    "en": {"TTC": ("fr", "including tax"), "accise": ("fr", "excise duty"),
+           "accises": ("fr", "excise duties"), "sinistrés": ("fr", "disaster-hit"),
+           "sinistrées": ("fr", "disaster-hit"), "sinistré": ("fr", "disaster-hit"),
+           "sinistrée": ("fr", "disaster-hit"), "mairie": ("fr", "town hall"),
+           "canicule": ("fr", "heatwave"), "Kita": ("de", "daycare centre"),
+           "Kitas": ("de", "daycare centres"), "Mio": ("de", "million"), "Mrd": ("de", "billion"),
+           "mio": ("fr", "million")},
+    "fr": {"Kita": ("de", "crèche"), "Kitas": ("de", "crèches"), "MKS": ("ru", "ISS"),
+           "first responders": ("en", "secouristes"), "Mio": ("de", "millions"),
+           "Mrd": ("de", "milliards")},
+}
+_KNOWN_LEFTOVER = {language: re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(words, key=len, reverse=True))
+                                         + r")(?![\w'’-])")
+                   for language, words in KNOWN_LEFTOVERS.items()}
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-zß][\w'’-]*")
+_NAME_GAP = re.compile(r"[ \u00a0]+(?:(?:von|van|de|der|zu|den)[ \u00a0]+)?")
+COMMON_WORD_ZIPF = 4.5  # "The", "Dans": capitalised only because they start a sentence
+_ARTICLE_BEFORE = {
+    "en": re.compile(r"\b(?:the|a|an|its|their|his|her|our)[ \u00a0]+$", re.I),
+    "fr": re.compile(r"(?:\b(?:le|la|les|du|des|au|aux|un|une|son|sa|ses|leur|leurs|ce|cette)[ \u00a0]+|\bl['’])$",
+                     re.I),
+}
+# German place names end like this: "Babenhausen", "Pfaffenhofen", "Günzburg".
+_PLACE_ENDING = re.compile(r"(?:heim|hausen|hofen|burg|berg|dorf|stadt|ingen|au|bach|feld|furt|"
+                           r"brück|brücken|hagen|rode|leben|stedt|kirchen|münster|weiler|wald|"
+                           r"tal|see|hafen|ow|itz|witz)$")
 _WORD = re.compile(r"(?<![\w@#/.])[^\W\d_]+(?:['’-][^\W\d_]+)*(?![\w@/])")
 _QUOTES = "«»“”\"‘’'*_"
 
@@ -128,12 +179,14 @@ class Untranslated(Detector):
         self.known_names: frozenset[str] = frozenset()
         # per text language: word -> the language it is a leftover of, or None
         self._verdicts: dict[str, WordVerdicts] = {}
+        self._noun_verdicts: dict[tuple[str, str], bool] = {}
 
     def prepare(self, ctx: CheckContext) -> None:
         from checker.detectors.source_spelling import load_gazetteer
 
         self.known_names = load_gazetteer(ctx).known_words()
         self._verdicts.clear()  # they depend on the names
+        self._noun_verdicts.clear()
 
     def applies_to(self, doc: Document) -> bool:
         return doc.language in TARGETS
@@ -148,6 +201,10 @@ class Untranslated(Detector):
         if not spans:
             return
         text = doc.text
+        if language in GERMAN_NOUN_TARGETS:
+            yield from self._german_nouns(doc, text, language, spans)
+        if language in _KNOWN_LEFTOVER:
+            yield from self._known_leftovers(doc, text, language, spans)
         # Distinct lower-case words first (C-level passes); most texts stop here.
         suspects = self._suspects(set(filter(str.islower, _WORD.findall(text))), language)
         if not suspects:
@@ -157,7 +214,8 @@ class Untranslated(Detector):
         for i, m in enumerate(tokens):
             word = lowered[i]
             source = suspects.get(word)
-            if not source or m.group(0) != word or not inside(m.start(), spans):
+            if not source or m.group(0) != word or not inside(m.start(), spans) \
+                    or word in KNOWN_LEFTOVERS.get(language, ()):  # found above
                 continue
             if self._quoted(text, m.start(), m.end()):
                 continue
@@ -178,6 +236,76 @@ class Untranslated(Detector):
                 suggestion=gloss, confidence=0.8)
             note_source(finding, source)
             yield finding
+
+    def _german_nouns(self, doc: Document, text: str, language: str,
+                      spans) -> Iterable[Finding]:
+        """German common nouns left in, capitalised as German writes them:
+        "the Hochwasser protection", "le Landkreis de Günzburg".
+
+        Names are capitalised too, so a noun is flagged only where a name is
+        unlikely: after an article, never beside another capitalised word (a
+        name written in full, "Markus Söder", anywhere in the text), not with
+        the ending of a German place name, and not known to the gazetteer.
+        """
+        from checker.detectors.consistency import starts_sentence
+        from checker.verdict import note_source
+
+        matches = list(_CAPITALISED.finditer(text))
+        if not matches:
+            return
+        in_full_names: set[str] = set()
+        previous = None
+        for m in _CAPITALISED_WORD.finditer(text):
+            # two capitalised words in a row make a name ("Markus Söder"), unless
+            # the first is a common word capitalised at a sentence start ("The")
+            if previous is not None and _NAME_GAP.fullmatch(text, previous.end(), m.start()) \
+                    and zipf(previous.group(0).lower(), language) < COMMON_WORD_ZIPF:
+                in_full_names.update((previous.group(0), m.group(0)))
+            previous = m
+        for m in matches:
+            word = m.group(0)
+            if word in in_full_names or not inside(m.start(), spans):
+                continue
+            if not _ARTICLE_BEFORE[language].search(text, max(0, m.start() - 8), m.start()):
+                continue
+            if starts_sentence(text, m.start()) or not self._german_noun(word, language):
+                continue
+            finding = self.finding(
+                doc, m.start(), m.end(),
+                f"'{word}' is a German noun, left untranslated",
+                suggestion=GERMAN_NOUN_GLOSSES[language].get(word.lower()), confidence=0.6)
+            note_source(finding, "de")
+            yield finding
+
+    def _known_leftovers(self, doc: Document, text: str, language: str,
+                         spans) -> Iterable[Finding]:
+        from checker.verdict import note_source
+
+        for m in _KNOWN_LEFTOVER[language].finditer(text):
+            if not inside(m.start(), spans) or self._quoted(text, m.start(), m.end()):
+                continue
+            source, gloss = KNOWN_LEFTOVERS[language][m.group(0)]
+            finding = self.finding(
+                doc, m.start(), m.end(),
+                f"'{m.group(0)}' is {LANGUAGE_NAMES.get(source, source)}, left untranslated",
+                suggestion=gloss, confidence=0.8)
+            note_source(finding, source)
+            yield finding
+
+    def _german_noun(self, word: str, language: str) -> bool:
+        key = (word, language)
+        verdict = self._noun_verdicts.get(key)
+        if verdict is None:
+            lower = word.lower()
+            floor = GERMAN_COMPOUND_MIN_ZIPF if len(word) >= 12 else GERMAN_NOUN_MIN_ZIPF
+            verdict = (lower not in self.known_names
+                       and lower not in LOANWORDS.get(language, ())
+                       and not _PLACE_ENDING.search(lower)
+                       and zipf(lower, language) <= GERMAN_NOUN_TARGET_MAX_ZIPF
+                       and zipf(lower, "de") >= floor)
+            if len(self._noun_verdicts) < MAX_REMEMBERED:
+                self._noun_verdicts[key] = verdict
+        return verdict
 
     def _suspects(self, words: set[str], language: str) -> dict[str, str]:
         """The leftovers among ``words`` -> the language each comes from."""
