@@ -366,7 +366,8 @@ class SpaceBeforePunctuation(Detector):
     In any language, a space between a word and the comma or full stop after
     it ("au sud , les forces", "the talks ."). In English and German text,
     also a space before ; : ! ? — the French convention, which these
-    languages do not use ("the question : who", "Really ?").
+    languages do not use ("the question : who", "Really ?"). In English,
+    also quotations in « » (French, Russian) or „ “ (German) marks.
 
     ## Why it matters
     It is the trace of text re-tokenised by a translation engine, or of
@@ -407,8 +408,34 @@ class SpaceBeforePunctuation(Detector):
             word = text[start:i]
             yield self.finding(doc, start, end, f"no space goes before '{mark[0]}' here",
                                suggestion=f"{word}{mark}", confidence=0.9)
+        if "«" in text or "„" in text:
+            yield from self._foreign_quotes(doc, ctx)
+
+    def _foreign_quotes(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        """« » (French, Russian) or „ “ (German) around a quotation in English text."""
+        text = doc.text
+        lang_at = ctx.facts(doc).language_at
+        skip = ctx.facts(doc).exclusions
+        for m in _FOREIGN_QUOTATION.finditer(text):
+            if m.group("close") not in _CLOSES[m.group("open")]:
+                continue
+            if lang_at(m.start()) != "en" or m.start() in skip:
+                continue
+            body = m.group("body").strip(" \u00a0\u202f")
+            if m.end() - m.start() <= MAX_QUOTE_FIXED:
+                end, fixed = m.end(), f"“{body}”"
+            else:
+                end = _word_forward(text, m.start("body") + 1, "")
+                fixed = "“" + text[m.start("body"):end].lstrip(" \u00a0\u202f")
+            yield self.finding(
+                doc, m.start(), end,
+                f"'{m.group('open')} {m.group('close')}' are {_QUOTE_STYLE[m.group('open')]} "
+                f"quotation marks; English uses “ ”", suggestion=fixed, confidence=0.9)
 
 
+_FOREIGN_QUOTATION = re.compile(r"(?P<open>[«„])(?P<body>[^«»„“”\n]{1,1000}?)(?P<close>[»“”])")
+_CLOSES = {"«": "»", "„": "“”"}
+_QUOTE_STYLE = {"«": "French or Russian", "„": "German"}
 _DOUBLED_PUNCT = re.compile(r"\.\.|,,|;;|::")
 _NO_WORD_BEFORE = set(".,;:!?") | _SPACE_CHARS
 

@@ -115,7 +115,13 @@ class SourceSpelling(Detector):
                 taken.append((m.start(), m.end()))
                 findings.append(f)
 
-        for m, foreign in self.gazetteer.find_foreign(text, language):
+        matches = list(self.gazetteer.find_foreign(text, language))
+        # "Volodymyr Zelenskyy" holds "Zelenskyy": flag the surname alone, whose fix
+        # ("Zelensky") keeps the first name, not the whole name replaced by the surname
+        inner = [m.span() for m, _ in matches]
+        matches = [(m, foreign) for m, foreign in matches
+                   if not any(m.start() <= s and e <= m.end() and (s, e) != m.span() for s, e in inner)]
+        for m, foreign in matches:
             start, end = m.span()
             if not inside(start, spans) or any(s < end and start < e for s, e in taken):
                 continue
