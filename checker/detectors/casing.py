@@ -30,6 +30,9 @@ class LowercaseProperNoun(Detector):
     with a capital inside a sentence ("Kyiv"), and the lower-case form is not
     an ordinary word of the document's language.
 
+    French demonyms are left alone: the noun takes a capital and the
+    adjective does not ("les Clermontois", "le manager clermontois").
+
     ## Why it matters
     Machine translation lower-cases names it does not recognise, or that it
     took for common nouns; the article then spells the same place two ways.
@@ -70,6 +73,9 @@ class LowercaseProperNoun(Detector):
             frequency = zipf_frequency(lower, language)
             if frequency >= ORDINARY_WORD_ZIPF and len(spans) >= capital_count:
                 continue
+            if language == "fr" and _FR_DEMONYM.search(lower):
+                continue  # "les Clermontois" / "le manager clermontois": the noun takes a capital
+
             for start, end in spans:
                 yield self.finding(
                     doc, start, end,
@@ -85,6 +91,9 @@ class LowercaseProperNoun(Detector):
 
 
 _AFTER_OPENER = re.compile(r"[.!?:«“\"]\s*$")
+# French demonyms: a capital for the people, none for the adjective.
+_FR_DEMONYM = re.compile(r"(?:ois|oise|oises|ais|aise|aises|ien|ienne|iens|iennes|ain|aine|ains|"
+                         r"aines|ard|arde|ards|ardes|in|ine|ins|ines|ote|otes|éen|éenne|éens|éennes)$")
 
 
 def _occurrences(text: str, word: str):

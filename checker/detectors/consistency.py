@@ -113,6 +113,23 @@ COMMON_WORD_ZIPF = 4.5  # a capitalised word this common is an ordinary word at 
 MIN_NAME_LENGTH = 5
 
 
+def _first_names_of_two_people(text: str, a: "_Name", b: "_Name") -> bool:
+    """Each spelling is always followed by a surname, and never by the same one:
+    "Katherina Reiche" and "Katharina Dröge" are two people, not one misspelled."""
+    def surnames(name):
+        found = set()
+        for _, end in name.spans:
+            m = _SURNAME_AFTER.match(text, end)
+            if not m or not m.group(1)[0].isupper():
+                return None
+            found.add(m.group(1))
+        return found
+
+    after_a, after_b = surnames(a), surnames(b)
+    return bool(after_a and after_b and not after_a & after_b)
+
+
+_SURNAME_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'’-]+)")
 # A capitalised word right before a surname: the person's first name.
 _AFTER_FIRST_NAME = re.compile(r"(?<![\w.])[^\W\d_a-z][^\W\d_]+[ \u00a0]$")
 
@@ -153,6 +170,9 @@ class NameVariant(Detector):
     flagged, and the message names the other, unless only one of them is
     written after a first name: an article introduces a person in full
     ("Elvira Nabiullina"), so that spelling is kept.
+    Two first names each followed by its own surname are two people
+    ("Katherina Reiche", "Katharina Dröge"), and two entities the gazetteer
+    knows apart are two names ("Bundestag", "Bundesrat").
     Inflections and derived words are not variants ("Russie" / "Russes",
     "Ukraine" / "Ukrainien", "Zelensky" / "Zelenska"), nor are two names
     that are both established words (Kazan / Kazakh, Austria / Australia).
@@ -223,6 +243,8 @@ class NameVariant(Detector):
             a, b = names[a_word], names[b_word]
             if not self._variants(a.word, b.word, language):
                 continue
+            if self._two_entities(a.word, b.word, ctx) or _first_names_of_two_people(text, a, b):
+                continue
             if a.count != b.count:
                 minority, majority = (a, b) if a.count < b.count else (b, a)
             else:  # a tie: see the docstring
@@ -245,6 +267,22 @@ class NameVariant(Detector):
                     f"({times}): the same name should be spelled one way",
                     suggestion=majority.word + ending,
                     confidence=0.8 if majority.count > minority.count else 0.6)
+
+    def _two_entities(self, a: str, b: str, ctx: CheckContext) -> bool:
+        """Both are accepted spellings of different entities in the gazetteer
+        ("Bundestag" / "Bundesrat"): two names, not one name spelled two ways."""
+        entities = getattr(self, "_entities_of", None)
+        if entities is None:
+            from checker.detectors.source_spelling import load_gazetteer
+
+            entities = self._entities_of = defaultdict(set)
+            for entity in load_gazetteer(ctx).entities:
+                for spellings in entity.accepted.values():
+                    for spelling in spellings:
+                        if " " not in spelling:
+                            entities[spelling].add(entity.id)
+        ids_a, ids_b = entities.get(a), entities.get(b)
+        return bool(ids_a and ids_b and not ids_a & ids_b)
 
     @staticmethod
     def _tie(text: str, a: _Name, b: _Name) -> tuple[_Name, _Name]:

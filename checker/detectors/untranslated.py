@@ -112,6 +112,11 @@ _ARTICLE_BEFORE = {
     "fr": re.compile(r"(?:\b(?:le|la|les|du|des|au|aux|un|une|son|sa|ses|leur|leurs|ce|cette)[ \u00a0]+|\bl['’])$",
                      re.I),
 }
+# A foreign word named as such: "known as the Schuldenbremse", "ce que les Allemands appellent le".
+_INTRODUCED_TERM = re.compile(
+    r"(?:known as|called|so-called|dubbed|termed|nicknamed|German for|in German,?|the German|"
+    r"appelée?s?|dite?s?|surnommée?s?|baptisée?s?|en allemand,?|que les Allemands appellent)"
+    r"[ \u00a0]+(?:(?:the|a|an|le|la|les|l['’]|un|une|its|their)[ \u00a0]*)?$", re.I)
 # German place names end like this: "Babenhausen", "Pfaffenhofen", "Günzburg".
 _PLACE_ENDING = re.compile(r"(?:heim|hausen|hofen|burg|berg|dorf|stadt|ingen|au|bach|feld|furt|"
                            r"brück|brücken|hagen|rode|leben|stedt|kirchen|münster|weiler|wald|"
@@ -270,6 +275,8 @@ class Untranslated(Detector):
                 continue
             if starts_sentence(text, m.start()) or not self._german_noun(word, language):
                 continue
+            if _INTRODUCED_TERM.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "the debt brake, known as the Schuldenbremse": named on purpose
             finding = self.finding(
                 doc, m.start(), m.end(),
                 f"'{word}' is a German noun, left untranslated",
