@@ -559,6 +559,10 @@ class Extractor:
                     approx = kinds[cue.lastindex - 1]
             c = self.t.concepts[concept]
             qualifier = self._qualifier(start, end, sent) if c.qualify else None
+            if qualifier is None and c.qualify and prev is not None and prev.qualifier \
+                    and _COORDINATED.fullmatch(text, prev.end, num.span_start):
+                # "shot down 164 drones and 5 of the missiles": the verb governs both
+                qualifier = prev.qualifier
             entities, own_places, _ = ents(sent_idx)
             if not entities and sent_idx > 0 and text.find("\n", sentences[sent_idx - 1][0], sent[0]) < 0:
                 entities = ents(sent_idx - 1)[0]  # none named here: those of the sentence before, if one paragraph
@@ -583,6 +587,11 @@ class Extractor:
             )
             claims.append(claim)
         return claims
+
+
+# What joins two counts one verb governs: "164 drones and 5 missiles", "164 дрони та 5 ракет".
+_COORDINATED = re.compile(r"[ \u00a0,]*(?:and|as well as|et|ainsi que|und|sowie|y|e|і|й|та|и|а также)"
+                          r"[ \u00a0]+", re.I)
 
 
 def extract(doc: Document, tables: Tables | None = None) -> list[XClaim]:

@@ -209,3 +209,26 @@ def test_shipped_tables_load():
     assert {"drones", "missiles", "deaths", "injured", "soldiers", "area"} <= set(concepts)
     assert units["mi"].factor == pytest.approx(1.609344)
     assert {"Kyiv", "Russia", "Pokrovsk"} <= set(entities)
+
+
+def test_people_evacuated_are_evacuations_not_deaths_and_are_compared():
+    a = D("a.txt", "Some 4,200 people were evacuated overnight in Udine, and one man died.", "en", "2025-10-19")
+    b = D("b.txt", "In der Nacht wurden in Udine rund 2.400 Menschen evakuiert, ein Mann starb.", "de",
+          "2025-10-19")
+    [evacuated] = [c for c in extract_claims(a) if c.value == 4200]
+    assert evacuated.quantity == "evacuated"  # not "deaths", for the "died" further on
+    [chk] = [c for c in run(a, b) if c.kind == "contradiction"]
+    assert [s.text for s in chk.spans] == ["Some 4,200 people were evacuated",
+                                           "rund 2.400 Menschen evakuiert"]
+
+
+def test_one_verb_governs_both_counts_it_coordinates():
+    """'shot down 164 drones and 5 of the missiles': the 5 were shot down too, so
+    they are not the 6 missiles launched given a second time."""
+    text = ("Russia attacked overnight with 187 drones and 6 cruise missiles, the air force said. "
+            "Air defence units shot down 164 drones and 5 of the missiles.")
+    doc = D("a.txt", text, "en", "2025-06-11")
+    assert [c for c in within_document_checks(doc) if c.kind == "contradiction"] == []
+    launched = D("b.txt", "Russland griff mit 187 Drohnen und 6 Marschflugkörpern an. "
+                          "Die Flugabwehr schoss 164 Drohnen und 5 Raketen ab.", "de", "2025-06-11")
+    assert sorted(c.kind for c in run(doc, launched)) == ["consistent"] * 4
