@@ -426,7 +426,7 @@ class Extractor:
         tail = self.text[end:min(sent_end, end + 30)].lower()
         tail = L._apos(tail)
         m = self.rx.rate.match(tail)
-        if m:
+        if m and not _NOT_A_RATE.match(tail, m.end()):
             return L.RATES[self.lang][m.group("r")]
         if _EVERY_NIGHT.match(tail.strip()):
             return "day"
@@ -569,6 +569,10 @@ class Extractor:
             # the side: a demonym next to the counted noun ("soldats russes", "Russian troops")
             side = self._side(start, end, sent)
             rate = self._rate(end, sent[1])
+            # "2,300 drones since the start of June": a running total, not the count of
+            # one event; two totals may run from different days, so it is not compared
+            cumulative = any(d.since and sent[0] <= d.start < num.start for d in dates) \
+                or bool(_CUMULATIVE.search(low, sent[0], num.start))
             claim = XClaim(
                 id=f"{self.name}#c{len(claims) + 1}", path=self.doc.path, lang=lang, start=start, end=end,
                 text=text[start:end], value=num.value, high=num.high, approx=approx, tol=num.tol,
@@ -583,12 +587,23 @@ class Extractor:
                 doc_date=self.doc.date,
                 specific=frozenset(e for e in entities
                                    if e not in self.t.entities or self.t.entities[e].kind != "country"),
-                align=(c.align and not by_default and relation != "part") or (relation == "part" and qualifier is not None),
+                align=not cumulative and ((c.align and not by_default and relation != "part")
+                                          or (relation == "part" and qualifier is not None)),
             )
             claims.append(claim)
         return claims
 
 
+# A running total: "since the start of June", "seit Monatsbeginn", "depuis le début de l'année".
+_CUMULATIVE = re.compile(
+    r"\b(?:since the (?:start|beginning|outbreak) of|so far this|year to date|in total since|"
+    r"since the (?:war|invasion) (?:began|started)|since the full-scale invasion|"
+    r"depuis le début|depuis janvier|au total depuis|jusqu'ici cette|"
+    r"seit (?:beginn|anfang|monatsbeginn|jahresbeginn|kriegsbeginn|januar)|"
+    r"desde (?:el )?(?:inicio|comienzo|principio)|en lo que va de|"
+    r"с начала|от начала|з початку|від початку)")
+# "l'an prochain", "im Jahr 2024": a time, not "per year".
+_NOT_A_RATE = re.compile(r"\s*(?:prochain|dernier|passé|précédent|suivant|\d{4})\b")
 # What joins two counts one verb governs: "164 drones and 5 missiles", "164 дрони та 5 ракет".
 _COORDINATED = re.compile(r"[ \u00a0,]*(?:and|as well as|et|ainsi que|und|sowie|y|e|і|й|та|и|а также)"
                           r"[ \u00a0]+", re.I)

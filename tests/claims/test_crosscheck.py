@@ -5,7 +5,8 @@ import textwrap
 
 import pytest
 
-from checker.claims import cross_check, entity_variants, extract_claims, within_document_checks
+from checker.claims import (cross_check, entity_variants, extract_claims, extract_internal,
+                            within_document_checks)
 from checker.claims.dates import find_dates
 from checker.claims.tables import TableError, load_concepts, load_entities
 from checker.core import Document, Severity
@@ -232,3 +233,22 @@ def test_one_verb_governs_both_counts_it_coordinates():
     launched = D("b.txt", "Russland griff mit 187 Drohnen und 6 Marschflugkörpern an. "
                           "Die Flugabwehr schoss 164 Drohnen und 5 Raketen ab.", "de", "2025-06-11")
     assert sorted(c.kind for c in run(doc, launched)) == ["consistent"] * 4
+
+
+def test_a_running_total_is_not_the_count_of_one_night():
+    a = D("a.txt", "The attack came a night after a smaller wave of 95 drones. Since the start of June, "
+                   "Russia has launched more than 2,300 drones, the air force said.", "en", "2025-06-11")
+    b = D("b.txt", "Seit Monatsbeginn hat Russland mehr als 2.300 Drohnen abgefeuert. Am Vorabend "
+                   "waren es 95 Drohnen gewesen.", "de", "2025-06-11")
+    totals = [c for d in (a, b) for c in extract_internal(d) if c.value == 2300]
+    assert len(totals) == 2 and not any(c.align for c in totals)
+    assert [c for c in run(a, b) if c.kind == "contradiction"] == []
+
+
+def test_money_saved_and_money_lost_are_different_quantities():
+    a = D("a.txt", "The government wants €40 billion in savings next year.", "en", "2025-10-14")
+    b = D("b.txt", "Le gouvernement veut 40 milliards d'euros d'économies l'an prochain.", "fr", "2025-10-14")
+    c = D("c.txt", "Die Flut verursachte 3 Milliarden Euro Schaden.", "de", "2025-10-14")
+    assert [x.quantity for x in extract_claims(a) + extract_claims(b) + extract_claims(c)] == \
+        ["savings", "savings", "losses"]
+    assert [x.kind for x in run(a, b, c)] == ["consistent"]
