@@ -90,6 +90,8 @@ _FR_COLON_TIME = Deferred(
     r"(?:(?<=\bà\x20)|(?<=\bvers\x20)|(?<=\bdès\x20))?(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"
     r"(?P<after>[ \u00a0\u202f]+(?:du matin|de l'après-midi|de l’après-midi|du soir|heure(?:s)? "
     r"(?:de|locale|de Paris|de Moscou|de Kyiv|de Kiev|française|GMT)|\(?GMT|\(?UTC|HNE|HAE))?")
+_AMPM_ANCHOR = re.compile(r"\d[ \u00a0\u202f]?(?:[ap]\.m\.|[AaPp][Mm]\b)")  # of _FR_AMPM
+_DIGIT_COLON_DIGITS = re.compile(r"\d:[0-5]\d")  # the cheap anchor of _FR_COLON_TIME
 _FR_TIME_BEFORE = re.compile(r"\b(?:à|vers|dès|jusqu'à|jusqu’à|depuis|entre|et)[ \u00a0]+$")
 # German "14.30 Uhr" rendered word for word: "14.30 heures".
 _FR_DOTTED_HOURS = Deferred(r"(?<![\w.,])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)[ \u00a0\u202f]+heures\b")
@@ -195,7 +197,7 @@ class ClockForDuration(Detector):
                 add(m.start("h"), m.end(), f"'{m.group(0)[len(m.group('at')) + 1:]}' is the French "
                     f"way to write a time; English writes {h}:{mins}",
                     f"{h}:{mins}", severity=Severity.WARNING)
-        for m in finditer_in(_FR_AMPM, text, literal_windows(text, ("a.m.", "p.m.", "AM", "PM", "am", "pm"), 8, 2)):
+        for m in finditer_in(_FR_AMPM, text, windows(text, _AMPM_ANCHOR, 8, 2)):
             if lang_at(m.start()) != "fr":
                 continue
             h = int(m.group("h"))
@@ -206,7 +208,7 @@ class ClockForDuration(Detector):
             fix = f"{h24}\u00a0h" + (f"\u00a0{m.group('m')}" if m.group("m") else "")
             add(m.start(), m.end(), f"'{m.group(0)}' is the English way to write a time; "
                 f"French writes {fix.replace(chr(160), ' ')}", fix, severity=Severity.WARNING)
-        for m in finditer_in(_FR_COLON_TIME, text, literal_windows(text, (":",), 2, 40)):
+        for m in finditer_in(_FR_COLON_TIME, text, windows(text, _DIGIT_COLON_DIGITS, 2, 40)):
             if lang_at(m.start()) != "fr":
                 continue
             if not m.group("after") and not _FR_TIME_BEFORE.search(text, max(0, m.start() - 12),

@@ -85,7 +85,8 @@ GERMAN_NOUN_GLOSSES = {
            "katastrophenfall": "état de catastrophe", "wasserstand": "niveau de l'eau",
            "gericht": "tribunal", "haushalt": "budget", "schuldenbremse": "frein à l'endettement"},
 }
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ][a-zäöüß]{5,}(?![\w'’-])")
+# the look-behind after the first letter: a pattern that opens with one is scanned slowly
+_CAPITALISED = re.compile(r"[A-ZÄÖÜ](?<![\w'’-][A-ZÄÖÜ])[a-zäöüß]{5,}(?![\w'’-])")
 # Leftovers that frequency cannot catch (an acronym, a word rare even in its
 # own language, or one the target language also has in another sense), with
 # what to write instead; matched as written.
@@ -255,7 +256,9 @@ class Untranslated(Detector):
         from checker.detectors.consistency import starts_sentence
         from checker.verdict import note_source
 
-        matches = list(_CAPITALISED.finditer(text))
+        # the cheap tests first: most texts hold no German noun at all
+        matches = [m for m in _CAPITALISED.finditer(text) if self._german_noun(m.group(0), language)
+                   and _ARTICLE_BEFORE[language].search(text, max(0, m.start() - 8), m.start())]
         if not matches:
             return
         in_full_names: set[str] = set()
@@ -271,9 +274,7 @@ class Untranslated(Detector):
             word = m.group(0)
             if word in in_full_names or not inside(m.start(), spans):
                 continue
-            if not _ARTICLE_BEFORE[language].search(text, max(0, m.start() - 8), m.start()):
-                continue
-            if starts_sentence(text, m.start()) or not self._german_noun(word, language):
+            if starts_sentence(text, m.start()):
                 continue
             if _INTRODUCED_TERM.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "the debt brake, known as the Schuldenbremse": named on purpose
@@ -288,6 +289,8 @@ class Untranslated(Detector):
                          spans) -> Iterable[Finding]:
         from checker.verdict import note_source
 
+        if not any(word in text for word in KNOWN_LEFTOVERS[language]):
+            return
         for m in _KNOWN_LEFTOVER[language].finditer(text):
             if not inside(m.start(), spans) or self._quoted(text, m.start(), m.end()):
                 continue
