@@ -138,7 +138,8 @@ class ClockForDuration(Detector):
     "o'clock" with more than twelve hours ("48 o'clock"). The reverse, a
     duration word for a time of day: "at 10 hours" and the French "at 10h30".
     In French, English clock notation left in the text ("à 10 a.m.",
-    "3 o'clock"); in German, "Uhr" used as a duration ("zwei Uhr lang",
+    "2:15 pm", "à 4:30", "15:22 heure de Moscou", "3 o'clock") and the
+    German one ("14.30 heures"); in German, "Uhr" used as a duration ("zwei Uhr lang",
     "dauerte fast zehn Uhr").
     It stays silent on real times: "at ten o'clock in the morning", "the ten
     o'clock news", "by 3 o'clock", "scheduled for two o'clock", "at the stroke

@@ -22,7 +22,11 @@ class Debris(Detector):
     blog-comment buttons ("RépondreSupprimer", a lone "Répondre",
     "Supprimer", "Reply", "Delete"), advertising slots ("La suite après cette
     publicité", "Advertisement"), links to other articles ("Lire aussi : ...",
-    "Read more: ..."), share and subscription prompts, cookie notices, empty
+    "Read more: ...", "Read also | ...", "Читайте также"), share, newsletter
+    and Telegram prompts, paywall labels ("Article reserved for subscribers"),
+    photo credits and copyright lines ("Foto: Stefan Puchner/dpa"), agency
+    footers and story numbers ("dpa:240602-99-251873/5"), "report a typo"
+    footers, broadcasters' programme listings, cookie notices, empty
     markdown images and links ("![]() |") and lines made only of table pipes.
     The patterns are data: ``checker/rules/data/boilerplate.yaml`` (kind
     ``existence``), which users extend with ``--rules DIR``.

@@ -359,7 +359,9 @@ class NumberFormat(Detector):
 
     ## What it flags
     In English text: thousands grouped with dots ("1.250 soldiers",
-    "100.000 troops"), decimals with a comma ("4,3%", "1,28 million"), a
+    "100.000 troops"), with spaces ("6 000 000 rubles") or with the Swiss
+    apostrophe ("1'250'000"), decimals with a comma ("4,3%", "1,28 million",
+    and any comma that cannot group thousands: "0,2516 euro"), a
     space before "%" ("46 %"), a currency sign after the amount ("5 $",
     "5 €") or spaced from it ("$ 5").
     In French text: thousands grouped with commas ("1,250 soldats",

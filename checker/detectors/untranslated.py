@@ -164,6 +164,11 @@ class Untranslated(Detector):
     loanwords the language has adopted ("détente", "week-end"), words in
     quotes or italics and whole passages in another language (those are
     LG-mixed-language) stay silent.
+    Two more kinds, in English and French text: a German noun left with its
+    capital after an article ("the Hochwasser protection", "le Landkreis"),
+    unless it is part of a name written in full, ends like a German place
+    name or is named as a term ("known as the Schuldenbremse"); and a short
+    list of leftovers frequency cannot tell ("TTC", "accise", "Mio.", "MKS").
 
     ## Why it matters
     A machine translation engine leaves words it cannot place, often split
