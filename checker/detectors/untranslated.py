@@ -25,7 +25,9 @@ MAX_REMEMBERED = 200_000  # words whose verdict is kept from one article to the 
 
 # Loanwords the target language uses as its own, whatever wordfreq says.
 LOANWORDS = {
-    "en": {"hors", "catégorie", "maillot", "jaune", "lanterne", "gruppetto", "domestique",
+    "en": {"mittelstand", "energiewende", "ostpolitik", "bundesliga", "autobahn",
+           "kindergarten", "oktoberfest", "reichstag", "wehrmacht", "bundesbank",
+           "hors", "catégorie", "maillot", "jaune", "lanterne", "gruppetto", "domestique",
            "soigneur", "musette", "puncheur", "rouleur", "grimpeur", "baroudeur",
            "matériel", "materiel", "détente", "élite", "protégé", "naïve", "déjà", "raison",
            "être", "coup", "vis-à-vis", "rapprochement", "café", "régime", "fiancé", "cliché",
@@ -40,7 +42,9 @@ LOANWORDS = {
            "per", "capita", "versus", "via", "vice", "alia", "inter", "sic", "et", "al",
            "moscovites", "katsaps", "bundeswehr", "luftwaffe", "länder", "land", "comprador",
            "compradors", "compradores", "fatwa", "mujahideen", "intelligentsia"},
-    "fr": {"week-end", "leader", "leaders", "drone", "drones", "briefing", "think", "tank",
+    "fr": {"mittelstand", "energiewende", "ostpolitik", "bundesliga", "autobahn",
+           "kindergarten", "oktoberfest", "reichstag", "wehrmacht", "bundesbank",
+           "week-end", "leader", "leaders", "drone", "drones", "briefing", "think", "tank",
            "soft", "power", "hard", "fake", "news", "check", "checkpoint", "checkpoints",
            "hashtag", "tweet", "tweets", "blog", "post", "posts", "stop", "spin", "doctor",
            "lobby", "lobbying", "deal", "deals", "fair", "play", "timing", "leadership",
