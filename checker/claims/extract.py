@@ -571,7 +571,8 @@ class Extractor:
             rate = self._rate(end, sent[1])
             # "2,300 drones since the start of June": a running total, not the count of
             # one event; two totals may run from different days, so it is not compared
-            cumulative = any(d.since and sent[0] <= d.start < num.start for d in dates) \
+            cumulative = any(d.since for d in dates[bisect.bisect_left(date_starts, sent[0]):
+                                                    bisect.bisect_left(date_starts, num.start)]) \
                 or bool(_CUMULATIVE.search(low, sent[0], num.start))
             claim = XClaim(
                 id=f"{self.name}#c{len(claims) + 1}", path=self.doc.path, lang=lang, start=start, end=end,

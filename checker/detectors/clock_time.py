@@ -85,9 +85,10 @@ _FR_AMPM = Deferred(
     r"(?<![\w.,])(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?[ \u00a0\u202f]?(?P<ap>a\.m\.|p\.m\.|AM|PM|am|pm)"
     r"(?![\w])")
 # English "4:30" kept in French, where a time is written "4 h 30": only with
-# what makes it a time of day ("à 4:30", "15:22 heure de Moscou").
+# what makes it a time of day, a word after it ("15:22 heure de Moscou") or
+# before it (_FR_TIME_BEFORE: "à 4:30").
 _FR_COLON_TIME = Deferred(
-    r"(?:(?<=\bà\x20)|(?<=\bvers\x20)|(?<=\bdès\x20))?(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"
+    r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])"
     r"(?P<after>[ \u00a0\u202f]+(?:du matin|de l'après-midi|de l’après-midi|du soir|heure(?:s)? "
     r"(?:de|locale|de Paris|de Moscou|de Kyiv|de Kiev|française|GMT)|\(?GMT|\(?UTC|HNE|HAE))?")
 _AMPM_ANCHOR = re.compile(r"\d[ \u00a0\u202f]?(?:[ap]\.m\.|[AaPp][Mm]\b)")  # of _FR_AMPM

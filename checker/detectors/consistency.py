@@ -268,20 +268,14 @@ class NameVariant(Detector):
                     suggestion=majority.word + ending,
                     confidence=0.8 if majority.count > minority.count else 0.6)
 
-    def _two_entities(self, a: str, b: str, ctx: CheckContext) -> bool:
+    @staticmethod
+    def _two_entities(a: str, b: str, ctx: CheckContext) -> bool:
         """Both are accepted spellings of different entities in the gazetteer
         ("Bundestag" / "Bundesrat"): two names, not one name spelled two ways."""
-        entities = getattr(self, "_entities_of", None)
-        if entities is None:
-            from checker.detectors.source_spelling import load_gazetteer
+        from checker.detectors.source_spelling import load_gazetteer
 
-            entities = self._entities_of = defaultdict(set)
-            for entity in load_gazetteer(ctx).entities:
-                for spellings in entity.accepted.values():
-                    for spelling in spellings:
-                        if " " not in spelling:
-                            entities[spelling].add(entity.id)
-        ids_a, ids_b = entities.get(a), entities.get(b)
+        gazetteer = load_gazetteer(ctx)
+        ids_a, ids_b = gazetteer.entities_spelled(a), gazetteer.entities_spelled(b)
         return bool(ids_a and ids_b and not ids_a & ids_b)
 
     @staticmethod
@@ -411,6 +405,8 @@ _HUMAN = re.compile(
     r"senator|general|commander|soldier|pilot|captain|officer|colleague|friend|neighbour|"
     r"neighbor|child|people|person|population|residents|families|family)\b", re.I)
 _SPEECH_AFTER = re.compile(rf"(?:{_EN_VERBS})\b")
+
+
 def _lead(text: str, start: int) -> int:
     """Spaces and quotes at a sentence's start, which the subject follows."""
     i = start
@@ -556,8 +552,7 @@ class PronounGender(Detector):
             else:  # ", she works": the subject opens this sentence
                 if text[max(sentence, m.start() - 2):m.start()].strip() != ",":
                     continue
-                subject_from = subject_to = sentence
-                subject_to = m.start()
+                subject_from, subject_to = sentence, m.start()
                 context_from = starts[i - 1] if i >= 1 else sentence
             subject = _THING_SUBJECT.match(text, subject_from, subject_to) \
                 or _THING_SUBJECT.match(text, subject_from + _lead(text, subject_from), subject_to)

@@ -440,6 +440,8 @@ class SpaceBeforePunctuation(Detector):
 _FOREIGN_QUOTATION = re.compile(r"(?P<open>[«„])(?P<body>[^«»„“”\n]{1,1000}?)(?P<close>[»“”])")
 _CLOSES = {"«": "»", "„": "“”"}
 _QUOTE_STYLE = {"«": "French or Russian", "„": "German"}
+
+
 _DOUBLED_PUNCT = re.compile(r"\.\.|,,|;;|::")
 _NO_WORD_BEFORE = set(".,;:!?") | _SPACE_CHARS
 

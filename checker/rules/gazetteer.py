@@ -86,6 +86,7 @@ class Gazetteer:
     _compiled: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
     _minority: dict[str, tuple[Entity, ...]] = field(default_factory=dict)
     _scan: dict[str, tuple[re.Pattern | None, tuple[str, ...]]] = field(default_factory=dict)
+    _spelled: dict[str, frozenset[str]] | None = None
 
     def by_id(self, entity_id: str) -> Entity:
         return next(e for e in self.entities if e.id == entity_id)
@@ -174,6 +175,19 @@ class Gazetteer:
                                  + not_after(r"[^\W\d_]") + r"[^\W\d_]*") if capitals else None
             self._scan[language] = (pattern, others)
         return self._scan[language]
+
+    def entities_spelled(self, spelling: str) -> frozenset[str]:
+        """The ids of the entities one of whose accepted one-word spellings, in any
+        language, is ``spelling`` ("Bundesrat" -> {"bundesrat"})."""
+        if self._spelled is None:
+            index: dict[str, set[str]] = {}
+            for entity in self.entities:
+                for spellings in entity.accepted.values():
+                    for s in spellings:
+                        if " " not in s:
+                            index.setdefault(s, set()).add(entity.id)
+            self._spelled = {s: frozenset(ids) for s, ids in index.items()}
+        return self._spelled.get(spelling, frozenset())
 
     def known_words(self) -> frozenset[str]:
         """Lower-case words of every spelling: names the untranslated rule leaves alone."""
